@@ -1,0 +1,30 @@
+#!/bin/bash
+# mkroot.sh ROOT SRC:DEST... — (re)build the standard root in ROOT.
+# Lays out the fixed skeleton (/bin with BusyBox applet links, /etc, /tmp, /dev,
+# /proc), then copies each SRC to ROOT/DEST. Files no longer listed are removed,
+# because the root is rebuilt from scratch into a temporary directory.
+set -euo pipefail
+root=$1; shift
+tmp=$(mktemp -d "${root%/}.new.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp"/{bin,sbin,usr/bin,usr/sbin,etc,tmp,dev,proc,root,contracts}
+chmod 1777 "$tmp/tmp"
+for spec in "$@"; do
+  src=${spec%%:*}; dest=${spec#*:}
+  [ -e "$src" ] || { echo "mkroot: missing $src" >&2; exit 1; }
+  mkdir -p "$tmp$(dirname "$dest")"
+  cp -p "$src" "$tmp$dest"
+done
+# BusyBox applets as symlinks to /bin/busybox, where the name is free.
+if [ -x "$tmp/bin/busybox" ]; then
+  for app in $("$tmp/bin/busybox" --list); do
+    [ -e "$tmp/bin/$app" ] || ln -s busybox "$tmp/bin/$app"
+  done
+fi
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' > "$tmp/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' > "$tmp/etc/group"
+printf 'lockstep\n' > "$tmp/etc/hostname"
+# Fixed timestamps so that the tree (and its hash) depends on content only.
+find "$tmp" -exec touch -h -d '2024-01-01 00:00:00 UTC' {} +
+rm -rf "$root"; mv "$tmp" "$root"; trap - EXIT
+echo "root: $root ($(find "$root" -type f | wc -l) files)"
