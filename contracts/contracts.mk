@@ -1,0 +1,17 @@
+# Contract programs: contracts/<category>/<name>.c, each a standalone static musl
+# program, built into build/contracts/<category>/<name> and placed in the standard
+# root at /contracts/<category>/<name>.
+
+CONTRACT_SRCS := $(sort $(wildcard contracts/*/*.c))
+CONTRACT_SRCS := $(filter-out contracts/lib/%,$(CONTRACT_SRCS))
+CONTRACT_BINS := $(patsubst contracts/%.c,$(BUILD)/contracts/%,$(CONTRACT_SRCS))
+CONTRACT_CFLAGS := -static -O1 -g -std=gnu11 -Wall -Wextra -Werror -Icontracts/lib -pthread
+
+$(BUILD)/contracts/%: contracts/%.c contracts/lib/contract.h
+	@mkdir -p $(@D)
+	$(MUSLCC) $(CONTRACT_CFLAGS) -o $@ $<
+
+.PHONY: contracts
+contracts: $(CONTRACT_BINS)
+ROOT_FILES += $(foreach b,$(CONTRACT_BINS),$(b):/$(patsubst $(BUILD)/%,%,$(b)))
+ALL_TARGETS += $(CONTRACT_BINS)
