@@ -5,6 +5,7 @@
 # because the root is rebuilt from scratch into a temporary directory.
 set -euo pipefail
 root=$1; shift
+mkdir -p "$(dirname "$root")"
 tmp=$(mktemp -d "${root%/}.new.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp"/{bin,sbin,usr/bin,usr/sbin,etc,tmp,dev,proc,root,contracts}
