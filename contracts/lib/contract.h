@@ -91,6 +91,41 @@ static inline const char *strerrorname(int e)
 	}
 }
 
+/* CHECK_RET(name, expr, want): expr must return exactly want (a failure shows errno). */
+#define CHECK_RET(name, expr, want)                                              \
+	do {                                                                     \
+		errno = 0;                                                       \
+		long r_ = (long)(expr);                                          \
+		int e_ = errno;                                                  \
+		long w_ = (long)(want);                                          \
+		CHECK(name, r_ == w_, "returned %ld (errno %s), expected %ld",   \
+		      r_, strerrorname(e_), w_);                                 \
+	} while (0)
+
+/* contract_rmtree(path): remove a scratch tree that a contract made (best effort). */
+#include <dirent.h>
+static inline void contract_rmtree(const char *path)
+{
+	DIR *d = opendir(path);
+	if (!d) {
+		unlink(path);
+		return;
+	}
+	struct dirent *de;
+	char sub[4096];
+	while ((de = readdir(d)) != NULL) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+		if (de->d_type == DT_DIR)
+			contract_rmtree(sub);
+		else
+			unlink(sub);
+	}
+	closedir(d);
+	rmdir(path);
+}
+
 /* Call last: prints the verdict line and returns the exit status. */
 static inline int contract_end(void)
 {
