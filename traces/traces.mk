@@ -1,0 +1,69 @@
+# traces/: the trace codec, the syscall and struct description tables, the printers, and the
+# dumper (`lockstep dump`). The codec sources build twice: for the host (build/traces/host/,
+# archived into libtraces.a for the recorder and the dumper) and freestanding for the kernel
+# (build/traces/kernel/, which proves they need no libc).
+#
+# For other parts:
+#   TRACES_KERNEL_SRCS   freestanding sources the kernel links (built here as TRACES_KERNEL_OBJS
+#                        with TRACES_KERNEL_CFLAGS; or compile them yourself with your flags
+#                        plus TRACES_INCLUDES, after depending on TRACES_DEPS)
+#   TRACES_HOST_LIB      host archive: codec, encoder, tables, printers
+#   TRACES_INCLUDES      -I flags to include "trace.h", "sysdesc.h", "print.h" (and the uapi
+#                        headers they use) from anywhere
+#   TRACES_DEPS          generated files those sources need (order them before compiling)
+
+TRACES_OUT := $(BUILD)/traces
+TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c
+TRACES_HOST_ONLY_SRCS := traces/encode.c
+TRACES_HEADERS := $(wildcard traces/*.h)
+
+# Linux uapi headers only (linux/, asm/, asm-generic/), so a freestanding build can use the
+# kernel's struct layouts without seeing any libc header.
+TRACES_UAPI := $(TRACES_OUT)/uapi
+$(TRACES_UAPI)/.stamp: traces/traces.mk
+	@mkdir -p $(@D)
+	@ln -sfn /usr/include/linux $(@D)/linux
+	@ln -sfn /usr/include/asm-generic $(@D)/asm-generic
+	@ln -sfn /usr/include/x86_64-linux-gnu/asm $(@D)/asm
+	@touch $@
+
+TRACES_INCLUDES := -Itraces -I$(GEN) -isystem $(TRACES_UAPI)
+TRACES_DEPS := $(GEN)/syscall_list.h $(TRACES_UAPI)/.stamp
+TRACES_KERNEL_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding -nostdlib -nostdinc \
+    -isystem $(shell $(HOSTCC) -print-file-name=include) -mno-red-zone -mcmodel=kernel \
+    -mno-sse -mno-mmx -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
+    $(TRACES_INCLUDES)
+TRACES_KERNEL_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/kernel/%.o,$(TRACES_KERNEL_SRCS))
+TRACES_HOST_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/host/%.o,$(TRACES_KERNEL_SRCS) $(TRACES_HOST_ONLY_SRCS))
+TRACES_HOST_LIB := $(TRACES_OUT)/libtraces.a
+
+$(TRACES_OUT)/kernel/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(TRACES_KERNEL_CFLAGS) -c -o $@ $<
+
+$(TRACES_OUT)/host/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(TRACES_INCLUDES) -c -o $@ $<
+
+$(TRACES_HOST_LIB): $(TRACES_HOST_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+.PHONY: traces traces-kernel
+traces-kernel: $(TRACES_KERNEL_OBJS)
+traces: $(TRACES_HOST_LIB) traces-kernel
+ALL_TARGETS += $(TRACES_HOST_LIB) $(TRACES_KERNEL_OBJS)
+
+# ---- tests (traces/tests/): programs built with sanitizers, run by the test_* scripts ----
+TRACES_TEST_CFLAGS := $(HOST_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+    $(TRACES_INCLUDES) -Itraces/tests
+TRACES_ALL_SRCS = $(TRACES_KERNEL_SRCS) $(TRACES_HOST_ONLY_SRCS)
+TRACES_TEST_COMMON := traces/tests/gen_trace.c
+
+$(TRACES_OUT)/tests/%: traces/tests/%.c $(TRACES_TEST_COMMON) $(TRACES_ALL_SRCS) $(TRACES_HEADERS) \
+        $(wildcard traces/tests/*.h) $(TRACES_DEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(TRACES_TEST_CFLAGS) -o $@ $< $(TRACES_TEST_COMMON) $(TRACES_ALL_SRCS)
+
+TRACES_TESTS := $(TRACES_OUT)/tests/codec_test
+ALL_TARGETS += $(TRACES_TESTS)
