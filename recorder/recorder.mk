@@ -1,0 +1,36 @@
+# recorder/: the Linux-side recorder (sandbox and ptrace loop) and the root hasher.
+#   build/recorder/lockstep-record     `./lockstep record` execs it
+#   build/recorder/lockstep-roothash   `lockstep-roothash DIR` prints a root tree's content hash
+#   build/recorder/tests/<name>        test programs (static musl), put in the standard root
+#                                      at /tests/recorder/<name>
+
+RECORDER_OUT := $(BUILD)/recorder
+RECORDER_HASH_SRCS := recorder/roottree.c recorder/sha256.c
+RECORDER_SRCS := recorder/main.c recorder/sandbox.c recorder/sandbox_init.c recorder/tracer.c \
+    recorder/tasks.c recorder/capture.c recorder/capture_buf.c recorder/vmread.c \
+    recorder/emit.c recorder/output.c $(RECORDER_HASH_SRCS)
+RECORDER_OBJS := $(patsubst recorder/%.c,$(RECORDER_OUT)/%.o,$(RECORDER_SRCS))
+RECORDER_HASH_OBJS := $(patsubst recorder/%.c,$(RECORDER_OUT)/%.o,$(RECORDER_HASH_SRCS) recorder/roothash_main.c)
+RECORDER_HEADERS := $(wildcard recorder/*.h)
+
+$(RECORDER_OUT)/%.o: recorder/%.c $(RECORDER_HEADERS) $(TRACES_HEADERS) | $(TRACES_DEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) -pthread -Irecorder $(TRACES_INCLUDES) -c -o $@ $<
+
+$(RECORDER_OUT)/lockstep-record: $(RECORDER_OBJS) $(TRACES_HOST_LIB)
+	$(HOSTCC) -pthread -o $@ $(RECORDER_OBJS) $(TRACES_HOST_LIB)
+
+$(RECORDER_OUT)/lockstep-roothash: $(RECORDER_HASH_OBJS)
+	$(HOSTCC) -o $@ $^
+
+# Test programs: recorder/tests/progs/<name>.c -> /tests/recorder/<name> in the root.
+RECORDER_TEST_SRCS := $(sort $(wildcard recorder/tests/progs/*.c))
+RECORDER_TEST_BINS := $(patsubst recorder/tests/progs/%.c,$(RECORDER_OUT)/tests/%,$(RECORDER_TEST_SRCS))
+$(RECORDER_OUT)/tests/%: recorder/tests/progs/%.c
+	@mkdir -p $(@D)
+	$(MUSLCC) -static -O1 -g -std=gnu11 -Wall -Wextra -Werror -pthread -o $@ $<
+ROOT_FILES += $(foreach b,$(RECORDER_TEST_BINS),$(b):/tests/recorder/$(notdir $(b)))
+
+.PHONY: recorder
+recorder: $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-roothash $(RECORDER_TEST_BINS)
+ALL_TARGETS += $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-roothash $(RECORDER_TEST_BINS)

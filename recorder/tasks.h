@@ -1,0 +1,37 @@
+/* The recorder's tasks: one per traced thread or process, found by host tid.
+ *
+ * A task's id is its index in birth order (0 is the program itself). A task keeps the
+ * syscall it is inside of, with the memory captured at entry, until the syscall exits. */
+#ifndef RECORDER_TASKS_H
+#define RECORDER_TASKS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "capture.h"
+
+enum task_state {
+	TASK_PRE_EXEC,   /* the sandbox's program process before its first execve: not recorded */
+	TASK_RUNNING,    /* recorded */
+};
+
+struct task {
+	pid_t tid;                /* host tid (what waitpid and ptrace use) */
+	uint32_t id;
+	uint32_t nchildren;       /* births so far: the next child's birth_index */
+	enum task_state state;
+	bool in_syscall;          /* between syscall-entry-stop and syscall-exit-stop */
+	uint32_t nr;
+	uint64_t args[6];
+	struct capture cap;       /* memory captured for the current syscall */
+	char *image;              /* execve's path, read at entry */
+};
+
+struct task *task_new(pid_t tid);            /* the next id; NULL when out of memory */
+struct task *task_find(pid_t tid);
+void task_rekey(struct task *t, pid_t new_tid); /* execve from a non-leader thread */
+void task_free(struct task *t);
+unsigned task_count(void);                   /* live tasks */
+
+#endif
