@@ -1,0 +1,14 @@
+/* printk.h — log controls beyond kernel.h's printk/panic, and the kernel's QEMU exit codes. */
+#ifndef KERNEL_PRINTK_H
+#define KERNEL_PRINTK_H
+#include <stdbool.h>
+
+/* Values written to isa-debug-exit; QEMU exits with (value << 1) | 1. */
+#define EXIT_DONE 0     /* the run ended; its result was sent on the console (QEMU status 1) */
+#define EXIT_PANIC 1    /* kernel panic or unexpected kernel fault (QEMU status 3) */
+
+void printk_set_echo(bool on);
+void printk_flush_to_serial(void);
+_Noreturn void panic_stop(void);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * task.h — a task is a thread of execution with its kernel stack, its saved user
+ * registers, its address space (struct mm) and its shares of files and fs context.
+ * Processes are tasks whose tid == pid (threads come later). Scheduling is in sched.c,
+ * creation in fork.c, exec in exec.c, exit and wait in exit.c.
+ */
+#ifndef KERNEL_PROC_TASK_H
+#define KERNEL_PROC_TASK_H
+#include "kernel/kernel.h"
+#include "kernel/proc/wait.h"
+#include <linux/resource.h>
+#include <asm/signal.h>
+
+struct mm;
+struct fdtable;
+struct fs_context;
+struct trap_frame;
+
+enum task_state { TASK_RUNNABLE, TASK_SLEEPING, TASK_ZOMBIE, TASK_DEAD };
+
+#define TASK_COMM_LEN 16
+#define TASK_NSIG 64
+
+struct k_sigaction {
+    uint64_t handler, flags, restorer, mask;
+};
+
+struct task {
+    int pid, tid, ppid, pgid, sid;
+    struct fdtable *files;
+    struct fs_context *fs;
+    struct mm *mm;                  /* NULL for kernel tasks */
+    enum task_state state;
+    char comm[TASK_COMM_LEN];
+
+    /* Scheduling and sleeping. */
+    struct task *run_next;          /* run queue link */
+    struct task *wq_next;           /* wait queue link */
+    struct waitqueue *wq;           /* the queue we sleep on, if any */
+    void *arch;                     /* arch context: kernel stack, saved registers, FPU state */
+    struct trap_frame *frame;       /* user registers saved at kernel entry */
+
+    /* Family. */
+    struct task *parent;
+    struct task *children, *sibling;
+    struct waitqueue child_wait;    /* parent sleeps here in wait4 */
+    int exit_status;                /* wait status as wait4 reports it */
+
+    /* Per-thread user state. */
+    uint64_t clear_child_tid, robust_list, robust_len;
+    uint64_t rseq_area; uint32_t rseq_len, rseq_sig;
+
+    /* Signals: state only until delivery exists. */
+    uint64_t sigmask, sigpending;
+    struct k_sigaction sigactions[TASK_NSIG];
+
+    struct rlimit rlim[RLIM_NLIMITS];
+    unsigned uid, euid, suid, gid, egid, sgid;
+};
+
+struct task *current_task(void);
+
+#endif

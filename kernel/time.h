@@ -1,0 +1,15 @@
+/*
+ * time.h — kernel clocks. CLOCK_REALTIME is the CMOS RTC's epoch read at boot plus the
+ * monotonic clock; CLOCK_MONOTONIC counts from boot (the LAPIC timer, see arch).
+ */
+#ifndef KERNEL_TIME_H
+#define KERNEL_TIME_H
+#include <stdint.h>
+#include <linux/time.h>
+
+uint64_t time_now_ns(int clockid);
+void time_init(void);
+/* Called on every timer tick (interrupts off). */
+void time_tick(void);
+
+#endif
