@@ -116,7 +116,9 @@ static inline void contract_rmtree(const char *path)
 	while ((de = readdir(d)) != NULL) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+		int n = snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+		if (n < 0 || n >= (int)sizeof sub)
+			continue;
 		if (de->d_type == DT_DIR)
 			contract_rmtree(sub);
 		else
