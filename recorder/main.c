@@ -104,7 +104,7 @@ static int run_strace(struct sandbox *sb, const char *out, bool quiet)
 	snprintf(pid, sizeof pid, "%d", sb->prog_pid);
 	pid_t st = fork();
 	if (st == 0) {
-		execlp("strace", "strace", "-f", "-X", "raw", "-e", "raw=all", "-qq", "-o", out,
+		execlp("strace", "strace", "-f", "-X", "raw", "-e", "raw=all", "-qq", "--pidns-translation", "-o", out,
 		       "-p", pid, (char *)NULL);
 		fprintf(stderr, "lockstep record: cannot run strace: %s\n", strerror(errno));
 		_exit(125);
