@@ -13,7 +13,8 @@
 #   TRACES_DEPS          generated files those sources need (order them before compiling)
 
 TRACES_OUT := $(BUILD)/traces
-TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c
+TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c traces/sysdesc.c traces/sysdesc_structs.c \
+    traces/sysdesc_flags.c
 TRACES_HOST_ONLY_SRCS := traces/encode.c
 TRACES_HEADERS := $(wildcard traces/*.h)
 
@@ -29,10 +30,12 @@ $(TRACES_UAPI)/.stamp: traces/traces.mk
 
 TRACES_INCLUDES := -Itraces -I$(GEN) -isystem $(TRACES_UAPI)
 TRACES_DEPS := $(GEN)/syscall_list.h $(TRACES_UAPI)/.stamp
-TRACES_KERNEL_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding -nostdlib -nostdinc \
-    -isystem $(shell $(HOSTCC) -print-file-name=include) -mno-red-zone -mcmodel=kernel \
-    -mno-sse -mno-mmx -mgeneral-regs-only -fno-pic -fno-pie -fno-stack-protector \
-    $(TRACES_INCLUDES)
+# The shared sources see the same headers on both sides (no libc, uapi only), so the host and
+# the kernel build identical tables; only code generation differs.
+TRACES_NOLIBC := -ffreestanding -nostdinc -isystem $(shell $(HOSTCC) -print-file-name=include)
+TRACES_KERNEL_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g $(TRACES_NOLIBC) -nostdlib \
+    -mno-red-zone -mcmodel=kernel -mno-sse -mno-mmx -mgeneral-regs-only -fno-pic -fno-pie \
+    -fno-stack-protector $(TRACES_INCLUDES)
 TRACES_KERNEL_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/kernel/%.o,$(TRACES_KERNEL_SRCS))
 TRACES_HOST_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/host/%.o,$(TRACES_KERNEL_SRCS) $(TRACES_HOST_ONLY_SRCS))
 TRACES_HOST_LIB := $(TRACES_OUT)/libtraces.a
@@ -43,7 +46,7 @@ $(TRACES_OUT)/kernel/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
 
 $(TRACES_OUT)/host/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_CFLAGS) $(TRACES_INCLUDES) -c -o $@ $<
+	$(HOSTCC) $(HOST_CFLAGS) $(if $(filter $<,$(TRACES_KERNEL_SRCS)),$(TRACES_NOLIBC)) $(TRACES_INCLUDES) -c -o $@ $<
 
 $(TRACES_HOST_LIB): $(TRACES_HOST_OBJS)
 	@rm -f $@
@@ -60,10 +63,15 @@ TRACES_TEST_CFLAGS := $(HOST_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanit
 TRACES_ALL_SRCS = $(TRACES_KERNEL_SRCS) $(TRACES_HOST_ONLY_SRCS)
 TRACES_TEST_COMMON := traces/tests/gen_trace.c
 
-$(TRACES_OUT)/tests/%: traces/tests/%.c $(TRACES_TEST_COMMON) $(TRACES_ALL_SRCS) $(TRACES_HEADERS) \
-        $(wildcard traces/tests/*.h) $(TRACES_DEPS)
+TRACES_SAN_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/san/%.o,$(TRACES_ALL_SRCS))
+
+$(TRACES_OUT)/san/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
 	@mkdir -p $(@D)
-	$(HOSTCC) $(TRACES_TEST_CFLAGS) -o $@ $< $(TRACES_TEST_COMMON) $(TRACES_ALL_SRCS)
+	$(HOSTCC) $(TRACES_TEST_CFLAGS) $(if $(filter $<,$(TRACES_KERNEL_SRCS)),$(TRACES_NOLIBC)) -c -o $@ $<
+
+$(TRACES_OUT)/tests/%: traces/tests/%.c $(TRACES_TEST_COMMON) $(TRACES_SAN_OBJS) $(wildcard traces/tests/*.h)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(TRACES_TEST_CFLAGS) -o $@ $< $(TRACES_TEST_COMMON) $(TRACES_SAN_OBJS)
 
 TRACES_TESTS := $(TRACES_OUT)/tests/codec_test
 ALL_TARGETS += $(TRACES_TESTS)
