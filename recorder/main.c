@@ -29,8 +29,11 @@ static const char usage[] =
 	"  --root DIR      the root tree PROG runs in (default: build/root)\n"
 	"  -o FILE         the trace (default: <basename of PROG>.trace in the current dir)\n"
 	"  -q, --quiet     do not pass the program's stdout/stderr through\n"
-	"  --strace FILE   oracle mode for tests: run PROG in the same sandbox under\n"
-	"                  `strace -f -X raw -e raw=all -o FILE` instead of recording\n"
+	"  --stats         print counts (syscalls, signals, tasks, trace bytes) to stderr\n"
+	"For tests and benchmarks, instead of recording:\n"
+	"  --no-trace      run PROG in the same sandbox, untraced\n"
+	"  --strace FILE   run PROG in the same sandbox under `strace -f -qq -o FILE`\n"
+	"  --strace-raw    with --strace: add `-X raw -e raw=all` (the oracle tests' form)\n"
 	"PROG without a '/' is looked up in the sandbox's PATH. Exit status: PROG's, or\n"
 	"128+N if a signal N killed it; 125 recorder error, 126 cannot execute, 127 not found.\n";
 
@@ -96,16 +99,27 @@ static void fill_header(struct trace_header *h, const struct sandbox *sb, char *
 	h->program = trace_str_c(sb->prog_path);
 }
 
-/* Oracle mode: strace attaches to the waiting program instead of us. */
-static int run_strace(struct sandbox *sb, const char *out, bool quiet)
+/* Untraced, or traced by strace instead of us: strace attaches to the waiting program. */
+static int run_other(struct sandbox *sb, const char *out, bool raw, bool quiet)
 {
 	char pid[32], path[64], line[256];
 	int status = 0;
+	pid_t st = -1;
+	if (!out) {
+		output_start(sb->out_fd, quiet);
+		sandbox_go(sb);
+		waitpid(sb->init_pid, &status, 0);
+		output_finish();
+		return exit_code(status);
+	}
 	snprintf(pid, sizeof pid, "%d", sb->prog_pid);
-	pid_t st = fork();
+	st = fork();
 	if (st == 0) {
-		execlp("strace", "strace", "-f", "-X", "raw", "-e", "raw=all", "-qq", "--pidns-translation", "-o", out,
-		       "-p", pid, (char *)NULL);
+		if (raw)
+			execlp("strace", "strace", "-f", "-qq", "-X", "raw", "-e", "raw=all", "-o", out,
+			       "-p", pid, (char *)NULL);
+		else
+			execlp("strace", "strace", "-f", "-qq", "-o", out, "-p", pid, (char *)NULL);
 		fprintf(stderr, "lockstep record: cannot run strace: %s\n", strerror(errno));
 		_exit(125);
 	}
@@ -138,7 +152,7 @@ int main(int argc, char **argv)
 {
 	const char *root = NULL, *out = NULL, *strace_out = NULL;
 	char root_buf[PATH_MAX], out_buf[PATH_MAX], err[4400];
-	bool quiet = false;
+	bool quiet = false, stats = false, no_trace = false, strace_raw = false;
 	struct sandbox sb;
 	struct tracer_result res;
 	struct trace_header h;
@@ -156,6 +170,12 @@ int main(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			quiet = true;
+		} else if (!strcmp(a, "--stats")) {
+			stats = true;
+		} else if (!strcmp(a, "--no-trace")) {
+			no_trace = true;
+		} else if (!strcmp(a, "--strace-raw")) {
+			strace_raw = true;
 		} else if ((!strcmp(a, "--root") || !strcmp(a, "-o") || !strcmp(a, "--strace")) && i + 1 < argc) {
 			if (a[1] == 'o')
 				out = argv[++i];
@@ -192,8 +212,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lockstep record: %s\n", err);
 		return rc == -2 ? 127 : 125;
 	}
-	if (strace_out)
-		return run_strace(&sb, strace_out, quiet);
+	if (strace_out || no_trace)
+		return run_other(&sb, strace_out, strace_raw, quiet);
 
 	fill_header(&h, &sb, prog_argv, &u, hash);
 	if (emit_open(out, &h, err, sizeof err)) {
@@ -224,7 +244,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lockstep record: writing %s failed: %s\n", out, strerror(-rc));
 		return 125;
 	}
-	if (getenv("LOCKSTEP_RECORD_STATS"))
+	if (stats)
 		fprintf(stderr, "lockstep record: %s: %llu syscalls, %llu signals, %llu tasks, %llu bytes\n",
 			out, res.syscalls, res.signals, res.tasks, emit_bytes());
 	return exit_code(res.status);

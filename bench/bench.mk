@@ -1,0 +1,11 @@
+# bench/: benchmarks, run by `make bench` and never by `make test`. Each part adds its
+# bench target to BENCH_TARGETS (a list: add yours on its own line).
+
+BENCH_TARGETS += bench-recorder
+
+.PHONY: bench bench-recorder
+bench-recorder: $(BUILD)/recorder/lockstep-record $(ROOT)/.stamp
+	python3 bench/recorder/bench_recorder.py
+
+bench:
+	@$(MAKE) --no-print-directory $(BENCH_TARGETS)

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Recorder overhead: the same BusyBox workload run in the sandbox untraced (plain),
+under `strace -f -o /dev/null`, and under the recorder; wall time, median of N runs,
+all measured in this one run. Prints ratios and trace bytes per syscall.
+
+usage: bench_recorder.py [-n RUNS]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RECORD = os.path.join(TOP, "build", "recorder", "lockstep-record")
+HERE = os.path.join(TOP, "bench", "recorder")
+
+
+def run(args):
+    start = time.perf_counter()
+    p = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    took = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"bench: {' '.join(args[:6])} ... failed ({p.returncode}): {p.stderr.strip()}")
+    return took, p.stderr
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=5, help="runs per configuration (median)")
+    args = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="lockstep-bench-")
+    trace = os.path.join(tmp, "w.trace")
+    print(f"recorder bench: median wall time of {args.n} runs each, in the sandbox")
+    print(f"{'workload':10} {'syscalls':>9} {'plain':>8} {'strace':>8} {'record':>8} "
+          f"{'rec/plain':>9} {'strace/plain':>12} {'rec/strace':>10} {'B/syscall':>9}")
+    for name in ("mixed", "reads"):
+        with open(os.path.join(HERE, f"{name}.sh")) as fh:
+            script = fh.read()
+        prog = ["--", "/bin/busybox", "sh", "-c", script]
+        configs = {
+            "plain": [RECORD, "--no-trace"] + prog,
+            "strace": [RECORD, "--strace", "/dev/null"] + prog,
+            "record": [RECORD, "--stats", "-o", trace] + prog,
+        }
+        times = {k: [] for k in configs}
+        stats = ""
+        for _ in range(args.n):          # interleaved, so drift hits all three alike
+            for k, cmd in configs.items():
+                t, err = run(cmd)
+                times[k].append(t)
+                if k == "record":
+                    stats = err
+        med = {k: statistics.median(v) for k, v in times.items()}
+        # "lockstep record: FILE: N syscalls, N signals, N tasks, N bytes"
+        words = stats.replace(",", "").split()
+        nsys = int(words[words.index("syscalls") - 1])
+        nbytes = int(words[words.index("bytes") - 1])
+        print(f"{name:10} {nsys:9d} {med['plain']*1000:7.1f}ms {med['strace']*1000:7.1f}ms "
+              f"{med['record']*1000:7.1f}ms {med['record']/med['plain']:9.2f} "
+              f"{med['strace']/med['plain']:12.2f} {med['record']/med['strace']:10.2f} "
+              f"{nbytes/nsys:9.1f}")
+    os.unlink(trace)
+    os.rmdir(tmp)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
