@@ -1,0 +1,128 @@
+/* engine.h — the comparison engine of check mode: one recorded trace against one execution.
+ *
+ * The engine knows nothing about the kernel. Its caller (kglue.c in the kernel, the host test
+ * harness in replayer/tests/) loads a trace into a `struct check_run`, then reports what the
+ * execution does, task by task (tasks are named by their actual tid):
+ *
+ *   check_run_load    decode and index the trace: per recorded task, the list of its events,
+ *                     and per parent the list of its children in birth order
+ *   check_run_start   the first task (recorded task 0) starts as tid
+ *   check_enter       before a syscall: match it against the task's next record (number,
+ *                     registers, input memory)
+ *   check_exit        after it: result, every byte written to user memory, field by field;
+ *                     world inputs are checked for plausibility, then overwritten with the
+ *                     recorded values (and the result replaced when it is one)
+ *   check_birth       a task was born: it takes the stream of the parent's next recorded child
+ *   check_signal      a signal is being delivered to a task
+ *   check_task_exit   a task is gone, with its wait status
+ *   check_run_finish  the whole process tree is gone: every stream must be consumed
+ *
+ * Every call returns CHECK_GO (carry on) or CHECK_STOP: the run has a verdict (divergence or
+ * error) and the caller should kill the trace's process tree. The first divergence is kept in
+ * run->div and passed to lockstep_diverged(). The rules used for each comparison are listed
+ * once, in rules.c, and counted per run (run->counts).
+ *
+ * The engine is freestanding: the caller provides check_zalloc/check_free and the C string
+ * functions (memcpy, memset, memcmp, strlen).
+ */
+#ifndef REPLAYER_KERNEL_ENGINE_H
+#define REPLAYER_KERNEL_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "libc.h"        /* traces/: memcpy memset memcmp strlen */
+#include "fmt.h"
+#include "trace.h"
+#include "divergence.h"
+#include "map.h"
+#include "rules.h"
+
+void *check_zalloc(size_t n);   /* zeroed memory, or NULL */
+void check_free(void *p);
+
+enum { CHECK_GO = 0, CHECK_STOP = 1 };
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+enum check_verdict {
+    VERDICT_RUNNING = 0,
+    VERDICT_MATCH,
+    VERDICT_DIVERGE,
+    VERDICT_ERROR,
+};
+
+/* What the engine needs from the world it checks. All but read_user/write_user may be NULL. */
+struct check_env {
+    void *ctx;
+    /* user memory of task tid (the engine only asks for the task that is calling it) */
+    int (*read_user)(void *ctx, int tid, uint64_t addr, void *dst, size_t n);
+    int (*write_user)(void *ctx, int tid, uint64_t addr, const void *src, size_t n);
+    /* one console line (no newline): divergence reports */
+    void (*print)(void *ctx, const char *line);
+    /* the user registers of tid at its current syscall, for the report */
+    void (*user_regs)(void *ctx, int tid, uint64_t *rip, uint64_t *rsp, uint64_t *rbp);
+    /* whether fd of tid reads world input: WORLD_NONE, or the WORLD_* kind (rules.h) */
+    int (*fd_world)(void *ctx, int tid, int fd);
+};
+
+/* One recorded task's stream. */
+struct check_stream {
+    uint32_t *ev;            /* indices into run->events, in stream order */
+    uint32_t n, pos;         /* events, and the next one to match */
+    uint32_t *children;      /* recorded task ids of its children, in birth order */
+    uint32_t nchildren, born;/* ... and how many the execution has created so far */
+    int tid;                 /* actual tid, once attached */
+    bool attached, exited;
+    int64_t inflight;        /* position (in ev[]) of the syscall between enter and exit, or -1 */
+    uint64_t args[6];        /* the actual registers of that syscall */
+    uint32_t last[DIV_LAST_N];  /* stream positions of the last matched syscalls (a ring) */
+    uint32_t nlast;
+};
+
+struct check_run {
+    char name[DIV_NAME_MAX];
+    const struct check_env *env;
+    enum check_verdict verdict;
+    char error[DIV_VALUE_MAX];       /* VERDICT_ERROR: why */
+
+    struct trace_header hdr;
+    struct trace_event *events;      /* every event of the file, in file order */
+    uint32_t nevents;
+    struct check_stream *tasks;      /* indexed by recorded task id */
+    uint32_t ntasks;
+    uint64_t nsyscalls;              /* syscall records in the trace */
+
+    struct idmap pids, inodes, devices;
+    struct addrmap addrs;
+    bool brk_paired;
+    uint64_t last_time[16];          /* last actual clock value seen per clock id, for monotony */
+
+    uint64_t calls;                  /* syscalls matched so far */
+    uint64_t counts[RULE_COUNT];     /* per rule: how many times it was applied */
+    struct divergence div;
+};
+
+int check_run_load(struct check_run *run, const char *name, const void *buf, size_t len,
+                   const struct check_env *env);
+int check_run_start(struct check_run *run, int tid);
+int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args[6]);
+int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result);
+int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t clone_flags);
+int check_signal(struct check_run *run, int tid, int signo, int code, bool handled);
+int check_task_exit(struct check_run *run, int tid, int wait_status);
+int check_run_finish(struct check_run *run);
+void check_run_free(struct check_run *run);
+
+/* Whether tid belongs to the run (is attached to a stream and has not exited). */
+bool check_run_has_tid(const struct check_run *run, int tid);
+
+/* The verdict as one line: "MATCH name (N calls; compared C, mapped M, injected I)",
+ * "DIVERGE name at #k: <call> -> <actual>, expected <recorded>", "ERROR name: why". */
+size_t check_verdict_line(const struct check_run *run, char *out, size_t size);
+
+/* Sets the ERROR verdict (used by the caller too, e.g. for a trace it cannot start). */
+int check_run_error(struct check_run *run, const char *why);
+
+#endif

@@ -1,0 +1,243 @@
+/* report.c — the divergence report: strace-style rendering of events, the struct divergence
+ * (divergence.h) filled for the first divergence, printed on the console line by line, and the
+ * call to lockstep_diverged(), the function gdb breaks on.
+ */
+#include "engine.h"
+#include "desc.h"
+#include "report.h"
+
+static void copy_str(char *dst, size_t size, const char *src)
+{
+    struct fmtbuf f;
+    fmt_init(&f, dst, size);
+    fmt_str(&f, src ? src : "");
+}
+
+void report_number(int64_t v, char *out, size_t size)
+{
+    struct fmtbuf f;
+    fmt_init(&f, out, size);
+    if (v < -4095 || v > 65535) {
+        fmt_hex(&f, (uint64_t)v);
+        return;
+    }
+    fmt_i64(&f, v);
+    if (v < 0) {
+        const char *e = desc_errno_name((int)-v);
+        if (e) {
+            fmt_str(&f, " (");
+            fmt_str(&f, e);
+            fmt_str(&f, ")");
+        }
+    }
+}
+
+void report_bytes(const uint8_t *p, size_t n, char *out, size_t size)
+{
+    /* a C string padded with NULs (utsname, sun_path) shows up to its NUL */
+    size_t nul = 0;
+    while (nul < n && p[nul])
+        nul++;
+    size_t k = nul;
+    while (k < n && !p[k])
+        k++;
+    struct fmtbuf f;
+    fmt_init(&f, out, size);
+    fmt_quoted(&f, p, k == n && nul < n ? nul : n);
+}
+
+void report_status(int status, char *out, size_t size)
+{
+    struct fmtbuf f;
+    fmt_init(&f, out, size);
+    if ((status & 0x7f) == 0) {
+        fmt_str(&f, "+++ exited with ");
+        fmt_i64(&f, (status >> 8) & 0xff);
+        fmt_str(&f, " +++");
+    } else {
+        fmt_str(&f, "+++ killed by ");
+        const char *name = desc_signal_name(status & 0x7f);
+        if (name)
+            fmt_str(&f, name);
+        else
+            fmt_i64(&f, status & 0x7f);
+        if (status & 0x80)
+            fmt_str(&f, " (core dumped)");
+        fmt_str(&f, " +++");
+    }
+}
+
+static void args_and_result(struct fmtbuf *f, uint32_t nr, const uint64_t args[6], int nargs,
+                            bool has_result, int64_t result)
+{
+    const char *name = desc_name(nr);
+    if (name)
+        fmt_str(f, name);
+    else {
+        fmt_str(f, "syscall_");
+        fmt_u64(f, nr);
+    }
+    fmt_char(f, '(');
+    for (int i = 0; i < nargs; i++) {
+        if (i)
+            fmt_str(f, ", ");
+        int64_t v = (int64_t)args[i];
+        if (v >= -4096 && v <= 65535)
+            fmt_i64(f, v);
+        else
+            fmt_hex(f, args[i]);
+    }
+    fmt_char(f, ')');
+    if (has_result) {
+        char r[48];
+        report_number(result, r, sizeof r);
+        fmt_str(f, " = ");
+        fmt_str(f, r);
+    }
+}
+
+static int nargs_of(uint32_t nr)
+{
+    int n = 6;
+    while (n > 0 && desc_arg_role(nr, n - 1) == CR_UNUSED)
+        n--;
+    return n;
+}
+
+void report_executed(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
+                     char *out, size_t size)
+{
+    struct fmtbuf f;
+    fmt_init(&f, out, size);
+    args_and_result(&f, nr, args, nargs_of(nr), has_result, result);
+}
+
+void report_recorded(const struct trace_event *ev, char *out, size_t size)
+{
+    if (desc_print_event(ev, out, size))
+        return;
+    struct fmtbuf f;
+    fmt_init(&f, out, size);
+    switch (ev->kind) {
+    case TRACE_SYSCALL: {
+        const struct trace_syscall *sc = &ev->syscall;
+        bool undescribed = sc->flags & TRACE_SC_UNDESCRIBED;
+        args_and_result(&f, sc->nr, sc->args, undescribed ? 6 : nargs_of(sc->nr),
+                        !(sc->flags & TRACE_SC_NORETURN), sc->result);
+        if (sc->flags & TRACE_SC_NORETURN)
+            fmt_str(&f, " = ?");
+        if (undescribed)
+            fmt_str(&f, " (undescribed)");
+        break;
+    }
+    case TRACE_BIRTH:
+        fmt_str(&f, "+++ new task ");
+        fmt_u64(&f, ev->birth.child);
+        fmt_str(&f, " (clone flags ");
+        fmt_hex(&f, ev->birth.clone_flags);
+        fmt_str(&f, ") +++");
+        break;
+    case TRACE_EXEC:
+        fmt_str(&f, "+++ exec ");
+        fmt_quoted(&f, (const uint8_t *)ev->exec.path.s, ev->exec.path.len);
+        fmt_str(&f, " +++");
+        break;
+    case TRACE_SIGNAL:
+        fmt_str(&f, "--- ");
+        if (desc_signal_name(ev->signal.signo))
+            fmt_str(&f, desc_signal_name(ev->signal.signo));
+        else
+            fmt_i64(&f, ev->signal.signo);
+        fmt_str(&f, " {si_code=");
+        fmt_i64(&f, ev->signal.code);
+        fmt_str(&f, "} ---");
+        break;
+    case TRACE_EXIT:
+        report_status(ev->exit.status, out, size);
+        break;
+    default:
+        fmt_str(&f, trace_kind_name(ev->kind));
+    }
+}
+
+/* noinline, noipa and a memory barrier: the call stays, with d in memory, for gdb to break on. */
+__attribute__((noinline, noipa)) void lockstep_diverged(const struct divergence *d)
+{
+    __asm__ volatile("" : : "r"(d) : "memory");
+}
+
+static void print_line(struct check_run *run, const char *a, const char *b, const char *c)
+{
+    if (!run->env->print)
+        return;
+    char line[DIV_CALL_MAX + DIV_VALUE_MAX + 64];
+    struct fmtbuf f;
+    fmt_init(&f, line, sizeof line);
+    fmt_str(&f, a);
+    fmt_str(&f, b ? b : "");
+    fmt_str(&f, c ? c : "");
+    run->env->print(run->env->ctx, line);
+}
+
+int report_divergence(struct check_run *run, struct check_stream *s, uint32_t pos,
+                      const struct div_detail *dd)
+{
+    if (run->verdict != VERDICT_RUNNING)
+        return CHECK_STOP;
+    run->verdict = VERDICT_DIVERGE;
+    struct divergence *d = &run->div;
+    memset(d, 0, sizeof *d);
+    copy_str(d->trace, sizeof d->trace, run->name);
+    copy_str(d->program, sizeof d->program, run->hdr.program.s);
+    d->task = (uint32_t)(s - run->tasks);
+    d->tid = s->tid;
+    d->event = pos;
+    d->nr = 0xffffffffu;
+    if (pos < s->n) {
+        const struct trace_event *ev = &run->events[s->ev[pos]];
+        d->record = ev->index;
+        if (ev->kind == TRACE_SYSCALL)
+            d->nr = ev->syscall.nr;
+        report_recorded(ev, d->recorded, sizeof d->recorded);
+    } else
+        copy_str(d->recorded, sizeof d->recorded, "(end of stream)");
+    copy_str(d->executed, sizeof d->executed, dd->executed ? dd->executed : dd->actual);
+    copy_str(d->field, sizeof d->field, dd->field);
+    copy_str(d->expected, sizeof d->expected, dd->expected);
+    copy_str(d->actual, sizeof d->actual, dd->actual);
+    copy_str(d->why, sizeof d->why, dd->why);
+    uint32_t have = s->nlast < DIV_LAST_N ? s->nlast : DIV_LAST_N;
+    for (uint32_t i = 0; i < have; i++) {
+        uint32_t k = (s->nlast - have + i) % DIV_LAST_N;
+        report_recorded(&run->events[s->ev[s->last[k]]], d->last[i], sizeof d->last[i]);
+    }
+    d->nlast = have;
+    if (run->env->user_regs)
+        run->env->user_regs(run->env->ctx, s->tid, &d->user_rip, &d->user_rsp, &d->user_rbp);
+
+    char num[64];
+    struct fmtbuf f;
+    fmt_init(&f, num, sizeof num);
+    fmt_str(&f, " at record #");
+    fmt_u64(&f, d->record);
+    fmt_str(&f, ", task ");
+    fmt_u64(&f, d->task);
+    fmt_str(&f, " (tid ");
+    fmt_i64(&f, d->tid);
+    fmt_str(&f, ")");
+    print_line(run, "=== DIVERGENCE in ", d->trace, num);
+    for (uint32_t i = 0; i < d->nlast; i++)
+        print_line(run, "  matched:  ", d->last[i], NULL);
+    print_line(run, "  recorded: ", d->recorded, NULL);
+    print_line(run, "  executed: ", d->executed, NULL);
+    print_line(run, "  field:    ", d->field, NULL);
+    print_line(run, "  expected: ", d->expected, NULL);
+    print_line(run, "  actual:   ", d->actual, NULL);
+    print_line(run, "  rule:     ", d->why, NULL);
+    fmt_init(&f, num, sizeof num);
+    fmt_str(&f, "  user rip: ");
+    fmt_hex(&f, d->user_rip);
+    print_line(run, num, NULL, NULL);
+    lockstep_diverged(d);
+    return CHECK_STOP;
+}

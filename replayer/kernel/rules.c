@@ -1,0 +1,185 @@
+/* rules.c — each comparison rule of check mode, implemented once (the list is in rules.h).
+ *
+ * rule_apply() decides one value (a register, a result, a field of user memory) by its role:
+ * exact, mapped through a consistent bijection, or injected after a plausibility check. It
+ * counts the rule it used in the run, and on failure says why in words.
+ */
+#include "engine.h"
+#include "fields.h"
+
+#define RULE_CLASS(id, cls, what) cls,
+#define RULE_WHAT(id, cls, what) what,
+#define RULE_NAME(id, cls, what) #id,
+static const enum rule_class classes[] = { CHECK_RULES(RULE_CLASS) };
+static const char *const whats[] = { CHECK_RULES(RULE_WHAT) };
+static const char *const names[] = { CHECK_RULES(RULE_NAME) };
+
+enum rule_class rule_class(enum rule_id r) { return classes[r]; }
+const char *rule_what(enum rule_id r) { return whats[r]; }
+const char *rule_name(enum rule_id r) { return names[r]; }
+
+static int64_t sign_extend(uint64_t v, unsigned width)
+{
+    if (width >= 8)
+        return (int64_t)v;
+    unsigned shift = 64 - 8 * width;
+    return (int64_t)(v << shift) >> shift;
+}
+
+static bool fail(struct rule_outcome *o, const char *why)
+{
+    o->ok = false;
+    o->why = why;
+    return false;
+}
+
+static bool map_id(struct check_run *run, struct idmap *m, enum rule_id rule, uint64_t rec,
+                   uint64_t act, struct rule_outcome *o)
+{
+    o->rule = rule;
+    run->counts[rule]++;
+    uint64_t other;
+    if (idmap_pair(m, rec, act, &other))
+        return true;
+    o->expected_act = other;
+    return fail(o, rule_what(rule));
+}
+
+/* Pids: 0 and -1 are special values, negative ones name process groups. */
+static bool map_pid(struct check_run *run, uint64_t rec, uint64_t act, unsigned width,
+                    struct rule_outcome *o)
+{
+    int64_t r = sign_extend(rec, width), a = sign_extend(act, width);
+    if (r == 0 || r == -1 || a == 0 || a == -1 || (r < 0) != (a < 0)) {
+        o->rule = RULE_MAP_PID;
+        run->counts[RULE_MAP_PID]++;
+        return r == a ? true : fail(o, "pid: special values (0, -1, sign) must be equal");
+    }
+    return map_id(run, &run->pids, RULE_MAP_PID, (uint64_t)(r < 0 ? -r : r),
+                  (uint64_t)(a < 0 ? -a : a), o);
+}
+
+static bool clock_is_monotonic(int clock)
+{
+    return clock == 1 || clock == 4 || clock == 7;  /* MONOTONIC, MONOTONIC_RAW, BOOTTIME */
+}
+
+static bool plausible_time(struct check_run *run, const struct rule_ctx *c, uint64_t act,
+                           unsigned width, struct rule_outcome *o, bool nsec)
+{
+    int64_t a = sign_extend(act, width);
+    if (nsec)
+        return (a >= 0 && a < 1000000000) ? true : fail(o, "time: nanoseconds out of [0, 1e9)");
+    if (a < 0)
+        return fail(o, "time: negative seconds");
+    if (c->clock == 0 && (a < 1500000000 || a > 4200000000))
+        return fail(o, "time: CLOCK_REALTIME not near the real epoch");
+    if (c->clock >= 0 && c->clock < (int)ARRAY_LEN(run->last_time) && clock_is_monotonic(c->clock)) {
+        if ((uint64_t)a < run->last_time[c->clock])
+            return fail(o, "time: monotonic clock went backwards");
+        run->last_time[c->clock] = (uint64_t)a;
+    }
+    return true;
+}
+
+bool rule_apply(struct check_run *run, const struct rule_ctx *c, uint64_t rec, uint64_t act,
+                struct rule_outcome *o)
+{
+    o->ok = true;
+    o->inject = false;
+    o->why = NULL;
+    o->expected_act = rec;
+    unsigned width = c->width ? c->width : 8;
+    enum check_role role = c->role;
+    /* What the program hands the kernel is its own data: world roles are compared exactly. */
+    if (!c->output && role >= CR_TIME && role <= CR_WORLD)
+        role = CR_EXACT;
+    switch (role) {
+    case CR_UNUSED:
+        return true;
+    case CR_ADDRESS:
+        o->rule = RULE_MAP_ADDRESS;
+        run->counts[RULE_MAP_ADDRESS]++;
+        o->expected_act = addrmap_to_act(&run->addrs, rec);
+        return o->expected_act == act ? true : fail(o, rule_what(RULE_MAP_ADDRESS));
+    case CR_PID:
+        return map_pid(run, rec, act, width, o);
+    case CR_INODE:
+        return map_id(run, &run->inodes, RULE_MAP_INODE, rec, act, o);
+    case CR_DEVICE:
+        return map_id(run, &run->devices, RULE_MAP_DEVICE, rec, act, o);
+    case CR_TIME:
+    case CR_TIME_NSEC:
+        o->rule = RULE_INJECT_TIME;
+        run->counts[RULE_INJECT_TIME]++;
+        o->inject = true;
+        return plausible_time(run, c, act, width, o, role == CR_TIME_NSEC);
+    case CR_RANDOM:
+        o->rule = RULE_INJECT_RANDOM;
+        run->counts[RULE_INJECT_RANDOM]++;
+        o->inject = true;
+        return true;
+    case CR_HOSTID:
+        o->rule = RULE_INJECT_HOSTID;
+        run->counts[RULE_INJECT_HOSTID]++;
+        o->inject = true;
+        return true;
+    case CR_WORLD:
+        o->rule = RULE_INJECT_WORLD;
+        run->counts[RULE_INJECT_WORLD]++;
+        o->inject = true;
+        return true;
+    case CR_EXACT:
+    default:
+        o->rule = RULE_EXACT;
+        run->counts[RULE_EXACT]++;
+        return rec == act ? true : fail(o, rule_what(RULE_EXACT));
+    }
+}
+
+/* Byte-string fields (utsname strings, random buffers, plain data). */
+bool rule_apply_bytes(struct check_run *run, const struct rule_ctx *c, const uint8_t *rec,
+                      const uint8_t *act, size_t n, size_t *at, struct rule_outcome *o)
+{
+    o->ok = true;
+    o->inject = false;
+    o->why = NULL;
+    *at = 0;
+    enum check_role role = c->output ? c->role : CR_EXACT;
+    switch (role) {
+    case CR_RANDOM: {
+        o->rule = RULE_INJECT_RANDOM;
+        run->counts[RULE_INJECT_RANDOM]++;
+        o->inject = true;
+        bool zero = true;
+        for (size_t i = 0; i < n && zero; i++)
+            zero = act[i] == 0;
+        return (n >= 8 && zero) ? fail(o, "random bytes: all zero") : true;
+    }
+    case CR_HOSTID: {
+        o->rule = RULE_INJECT_HOSTID;
+        run->counts[RULE_INJECT_HOSTID]++;
+        o->inject = true;
+        bool nul = false;
+        for (size_t i = 0; i < n && !nul; i++)
+            nul = act[i] == 0;
+        return (n && !nul) ? fail(o, "host identity: string not NUL-terminated") : true;
+    }
+    case CR_WORLD:
+    case CR_TIME:
+    case CR_TIME_NSEC:
+        o->rule = role == CR_WORLD ? RULE_INJECT_WORLD : RULE_INJECT_TIME;
+        run->counts[o->rule]++;
+        o->inject = true;
+        return true;
+    default:
+        o->rule = RULE_EXACT;
+        run->counts[RULE_EXACT]++;
+        for (size_t i = 0; i < n; i++)
+            if (rec[i] != act[i]) {
+                *at = i;
+                return fail(o, rule_what(RULE_EXACT));
+            }
+        return true;
+    }
+}

@@ -1,0 +1,58 @@
+/* rules.h — the comparison rules of check mode, all in one list (DESIGN.md principle 4).
+ *
+ * Every value the checker looks at goes through exactly one of these rules, and each use is
+ * counted in the run's verdict. Nothing is skipped silently: even the "noted" rules (a syscall
+ * compared by registers only, a default-ignored signal Linux reported but we did not deliver)
+ * are counted and shown. rules.c implements each rule once.
+ */
+#ifndef REPLAYER_KERNEL_RULES_H
+#define REPLAYER_KERNEL_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
+
+/* X(id, class, what it does) */
+#define CHECK_RULES(X) \
+    X(RULE_EXACT,         CLASS_COMPARED, "equal bytes, registers, results and event fields") \
+    X(RULE_MAP_PID,       CLASS_MAPPED,   "pids and tids: a consistent bijection") \
+    X(RULE_MAP_INODE,     CLASS_MAPPED,   "inode numbers: a consistent bijection") \
+    X(RULE_MAP_DEVICE,    CLASS_MAPPED,   "device numbers: a consistent bijection") \
+    X(RULE_MAP_ADDRESS,   CLASS_MAPPED,   "addresses: through paired mmap/brk ranges, else equal") \
+    X(RULE_INJECT_TIME,   CLASS_INJECTED, "clock values: plausible, then the recorded value") \
+    X(RULE_INJECT_RANDOM, CLASS_INJECTED, "random bytes: right length, then the recorded bytes") \
+    X(RULE_INJECT_HOSTID, CLASS_INJECTED, "host identity (uname node, release, version)") \
+    X(RULE_INJECT_WORLD,  CLASS_INJECTED, "uptime, load and memory figures: plausible, then recorded") \
+    X(RULE_REGS_ONLY,     CLASS_NOTED,    "undescribed syscall: number, registers and result only") \
+    X(RULE_SIGNAL_IGNORED,CLASS_NOTED,    "default-ignored signal reported by Linux, not delivered here")
+
+#define RULE_ENUM(id, cls, what) id,
+enum rule_id { CHECK_RULES(RULE_ENUM) RULE_COUNT };
+#undef RULE_ENUM
+
+/* How a value is to be compared: the role a description gives a register, a result or a
+ * field of user memory. */
+enum check_role {
+    CR_EXACT = 0,
+    CR_ADDRESS,   /* a pointer or an address-valued field: RULE_MAP_ADDRESS */
+    CR_PID,       /* RULE_MAP_PID (negative values: process groups, mapped by magnitude) */
+    CR_INODE,     /* RULE_MAP_INODE */
+    CR_DEVICE,    /* RULE_MAP_DEVICE */
+    CR_TIME,      /* RULE_INJECT_TIME */
+    CR_TIME_NSEC, /* the nanoseconds of a timespec: RULE_INJECT_TIME, and < 1e9 */
+    CR_RANDOM,    /* RULE_INJECT_RANDOM */
+    CR_HOSTID,    /* RULE_INJECT_HOSTID */
+    CR_WORLD,     /* RULE_INJECT_WORLD */
+    CR_UNUSED,    /* a register the syscall does not read: not compared, not counted */
+};
+
+/* What reading an fd yields, for env->fd_world. */
+enum { WORLD_NONE = 0, WORLD_RANDOM, WORLD_FIGURES };
+
+enum rule_class rule_class(enum rule_id r);
+const char *rule_what(enum rule_id r);
+const char *rule_name(enum rule_id r);
+
+#endif

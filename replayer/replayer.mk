@@ -1,0 +1,44 @@
+# replayer.mk — the check-mode checker (replayer/kernel/, linked into the kernel) and its host
+# test harness (build/replayer/engine-harness, the same engine sources built for the host).
+#
+# The checker's kernel objects, and the trace codec's freestanding objects it needs, are added
+# to the kernel's link here (KERNEL_OBJS is expanded when the link runs, after every fragment
+# has been read), so kernel.mk needs no edit when a file is added under replayer/kernel/.
+
+REPLAYER_OUT := $(BUILD)/replayer
+REPLAYER_KERNEL_ONLY := replayer/kernel/kglue.c
+REPLAYER_ENGINE_SRCS := $(filter-out $(REPLAYER_KERNEL_ONLY),$(wildcard replayer/kernel/*.c))
+REPLAYER_KERNEL_SRCS := $(wildcard replayer/kernel/*.c)
+REPLAYER_HEADERS := $(wildcard replayer/kernel/*.h) $(wildcard traces/*.h)
+REPLAYER_INCLUDES := -Ireplayer/kernel $(TRACES_INCLUDES)
+
+# ---- host: the engine and its test harness ----
+REPLAYER_HOST_OBJS := $(patsubst replayer/kernel/%.c,$(REPLAYER_OUT)/host/%.o,$(REPLAYER_ENGINE_SRCS))
+REPLAYER_HARNESS := $(REPLAYER_OUT)/engine-harness
+
+$(REPLAYER_OUT)/host/%.o: replayer/kernel/%.c $(REPLAYER_HEADERS) $(TRACES_DEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(REPLAYER_INCLUDES) -c -o $@ $<
+
+$(REPLAYER_HARNESS): replayer/tests/engine_harness.c replayer/tests/synth.c replayer/tests/harness.h \
+                     $(REPLAYER_HOST_OBJS) $(TRACES_HOST_LIB)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(REPLAYER_INCLUDES) -o $@ replayer/tests/engine_harness.c \
+	    replayer/tests/synth.c $(REPLAYER_HOST_OBJS) $(TRACES_HOST_LIB)
+
+# ---- kernel: the checker, built with the kernel's flags ----
+REPLAYER_KERNEL_OBJS := $(patsubst replayer/kernel/%.c,$(REPLAYER_OUT)/kobj/%.o,$(REPLAYER_KERNEL_SRCS))
+
+$(REPLAYER_OUT)/kobj/%.o: replayer/kernel/%.c $(REPLAYER_HEADERS) $(TRACES_DEPS) $(UAPI)/.stamp
+	@mkdir -p $(@D)
+	$(CC) $(KERNEL_CFLAGS) $(REPLAYER_INCLUDES) -c -o $@ $<
+
+ifneq ($(KERNEL_ELF),)
+REPLAYER_LINKED := $(REPLAYER_KERNEL_OBJS) $(filter-out $(KERNEL_OBJS),$(TRACES_KERNEL_OBJS))
+KERNEL_OBJS += $(REPLAYER_LINKED)
+$(KERNEL_ELF): $(REPLAYER_LINKED)
+endif
+
+.PHONY: replayer
+replayer: $(REPLAYER_HARNESS) $(REPLAYER_KERNEL_OBJS)
+ALL_TARGETS += $(REPLAYER_HARNESS)
