@@ -3,6 +3,7 @@
  * syscall is adding a row. Names of undescribed syscalls still come from the generated list. */
 #include "libc.h"
 #include "sysdesc.h"
+#include "uapi.h"
 
 static const char *const names[SYSDESC_NR_MAX] = {
 #define SYSCALL(nr, name) [nr] = #name,
@@ -264,6 +265,59 @@ static const struct sysdesc rows[SYSDESC_NR_MAX] = {
 const struct sysdesc *sysdesc_get(uint32_t nr)
 {
     return nr < SYSDESC_NR_MAX && rows[nr].name ? &rows[nr] : NULL;
+}
+
+static struct sd_arg ioctl_arg(uint32_t cmd)
+{
+    switch (cmd) {
+    case TCGETS:     return (struct sd_arg)ST(STRUCT_OUT, TERMIOS);
+    case TCSETS: case TCSETSW: case TCSETSF:
+                     return (struct sd_arg)ST(STRUCT_IN, TERMIOS);
+    case TIOCGWINSZ: return (struct sd_arg)ST(STRUCT_OUT, WINSIZE);
+    case TIOCSWINSZ: return (struct sd_arg)ST(STRUCT_IN, WINSIZE);
+    case FIONREAD: case TIOCOUTQ: case TIOCGPGRP: case TIOCGSID:
+                     return (struct sd_arg)ST(STRUCT_OUT, INT);
+    case FIONBIO: case FIOASYNC: case TIOCSPGRP:
+                     return (struct sd_arg)ST(STRUCT_IN, INT);
+    }
+    return (struct sd_arg)A(HEX);
+}
+
+static struct sd_arg fcntl_arg(uint32_t cmd)
+{
+    switch (cmd) {
+    case F_GETLK: case F_OFD_GETLK:
+        return (struct sd_arg)ST(STRUCT_INOUT, FLOCK);
+    case F_SETLK: case F_SETLKW: case F_OFD_SETLK: case F_OFD_SETLKW:
+        return (struct sd_arg)ST(STRUCT_IN, FLOCK);
+    case F_SETFL:
+        return (struct sd_arg)FL(OPEN);
+    case F_SETFD:
+        return (struct sd_arg)A(HEX);
+    }
+    return (struct sd_arg)A(LONG);
+}
+
+struct sd_arg sysdesc_arg(const struct sysdesc *d, unsigned i, const uint64_t args[6])
+{
+    struct sd_arg a = d->arg[i];
+    switch (a.kind) {
+    case SD_IOCTL_ARG:
+        return ioctl_arg((uint32_t)args[1]);
+    case SD_FCNTL_ARG:
+        return fcntl_arg((uint32_t)args[1]);
+    case SD_PRCTL_ARG:
+        if (args[0] == PR_SET_NAME)
+            return (struct sd_arg)ST(STRUCT_IN, TASKNAME);
+        if (args[0] == PR_GET_NAME)
+            return (struct sd_arg)ST(STRUCT_OUT, TASKNAME);
+        return (struct sd_arg)A(HEX);
+    case SD_ARCH_PRCTL_ARG:
+        if (args[0] == ARCH_GET_FS || args[0] == ARCH_GET_GS)
+            return (struct sd_arg)ST(STRUCT_OUT, U64);
+        return (struct sd_arg)A(ADDR);
+    }
+    return a;
 }
 
 const char *sysdesc_name(uint32_t nr)

@@ -112,6 +112,10 @@ struct sysdesc {
 const struct sysdesc *sysdesc_get(uint32_t nr);
 /* The syscall's name (from the generated list), described or not; NULL for unknown numbers. */
 const char *sysdesc_name(uint32_t nr);
+/* Argument i of a call, with the command-dependent kinds (SD_IOCTL_ARG, SD_FCNTL_ARG,
+   SD_PRCTL_ARG, SD_ARCH_PRCTL_ARG) resolved from the other arguments into a plain kind
+   (SD_STRUCT_IN/OUT/INOUT with a struct, SD_HEX, SD_INT...). Used by capture and printing. */
+struct sd_arg sysdesc_arg(const struct sysdesc *d, unsigned i, const uint64_t args[6]);
 /* The number for a name, or -1. */
 int sysdesc_lookup(const char *name);
 /* How many rows the table has (for tests and --stats). */

@@ -14,7 +14,7 @@
 
 TRACES_OUT := $(BUILD)/traces
 TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c traces/sysdesc.c traces/sysdesc_structs.c \
-    traces/sysdesc_flags.c
+    traces/sysdesc_flags.c traces/capture.c
 TRACES_HOST_ONLY_SRCS := traces/encode.c
 TRACES_HEADERS := $(wildcard traces/*.h)
 
