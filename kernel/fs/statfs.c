@@ -1,0 +1,60 @@
+/*
+ * statfs.c — statfs and fstatfs. Each super block fills its own answer (tmpfs, pipefs);
+ * the figures for tmpfs are those of an unlimited-size tmpfs with Linux's defaults.
+ */
+#include "kernel/fs/vfs.h"
+#include "kernel/fs/tmpfs.h"
+#include "kernel/fs/fdtable.h"
+#include "kernel/uaccess.h"
+#include <asm/statfs.h>
+
+/* Mount flags as statfs reports them (Linux keeps these out of its uapi). */
+#define ST_VALID 0x0020
+#define ST_RELATIME 0x1000
+
+void tmpfs_statfs(struct super_block *sb, struct statfs *st)
+{
+    memset(st, 0, sizeof(*st));
+    st->f_type = (long)sb->magic;
+    st->f_bsize = PAGE_SIZE;
+    st->f_namelen = FS_NAME_MAX;
+    st->f_frsize = PAGE_SIZE;
+    st->f_fsid.val[0] = (int)sb->dev;
+    st->f_flags = ST_VALID | ST_RELATIME;
+}
+
+static long statfs_inode(struct inode *inode, void *ubuf)
+{
+    struct statfs st;
+    if (inode->sb->ops && inode->sb->ops->statfs)
+        inode->sb->ops->statfs(inode->sb, &st);
+    else
+        tmpfs_statfs(inode->sb, &st);
+    return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+long sys_statfs(const char *upath, void *ubuf)
+{
+    char *path;
+    int err = getname(upath, &path);
+    if (err)
+        return err;
+    struct inode *inode;
+    err = vfs_lookup_at(AT_FDCWD, path, LOOKUP_FOLLOW, &inode);
+    kfree(path);
+    if (err)
+        return err;
+    long ret = statfs_inode(inode, ubuf);
+    inode_put(inode);
+    return ret;
+}
+
+long sys_fstatfs(int fd, void *ubuf)
+{
+    struct file *f = fd_get_any(fd);
+    if (!f)
+        return -EBADF;
+    long ret = statfs_inode(f->inode, ubuf);
+    file_put(f);
+    return ret;
+}

@@ -1,0 +1,109 @@
+/*
+ * t_basic.c — host tests of the first program's needs: stdio, open/read/write/close,
+ * lseek, fstat and newfstatat, ioctl on non-ttys, the devices.
+ */
+#ifdef KFS_HOST_TEST
+#include "kernel/fs/tests/kfs_test.h"
+#include <asm/ioctls.h>
+#include <linux/fs.h>
+
+TEST(stdio_fds)
+{
+    struct stat st;
+    CHECK_EQ(sys_fstat(1, &st), 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    CHECK_EQ(st.st_mode & 07777, 0600);
+    CHECK_EQ(sys_fstat(0, &st), 0);
+    CHECK(S_ISCHR(st.st_mode));
+    CHECK_EQ(sys_fcntl(0, F_GETFL, 0), O_RDONLY | O_LARGEFILE);
+    CHECK_EQ(sys_fcntl(1, F_GETFL, 0), O_WRONLY);
+    char tio[64];
+    CHECK_EQ(sys_ioctl(1, TCGETS, (unsigned long)tio), -ENOTTY);
+    CHECK_EQ(sys_ioctl(0, TCGETS, (unsigned long)tio), -ENOTTY);
+    CHECK_EQ(sys_ioctl(2, TIOCGWINSZ, (unsigned long)tio), -ENOTTY);
+    CHECK_EQ(sys_write(1, "hello\n", 6), 6);
+    CHECK_EQ(sys_write(2, "err", 3), 3);
+    CHECK(!strcmp(shim_console[1], "hello\n"));
+    CHECK(!strcmp(shim_console[2], "err"));
+    CHECK_EQ(sys_lseek(1, 0, SEEK_CUR), -ESPIPE);
+    CHECK_EQ(sys_read(1, tio, 1), -EBADF);
+    CHECK_EQ(sys_read(0, tio, 10), 0);
+    CHECK_EQ(sys_write(1, SHIM_BAD, 3), -EFAULT);
+    CHECK_EQ(sys_write(7, "x", 1), -EBADF);
+}
+
+TEST(open_read_write)
+{
+    int fd = (int)sys_open("/tmp/a", O_RDWR | O_CREAT | O_EXCL, 0666);
+    CHECK_EQ(fd, 3);
+    CHECK_EQ(sys_write(fd, "hello world", 11), 11);
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_CUR), 11);
+    CHECK_EQ(sys_lseek(fd, 6, SEEK_SET), 6);
+    char buf[32] = { 0 };
+    CHECK_EQ(sys_read(fd, buf, sizeof(buf)), 5);
+    CHECK(!memcmp(buf, "world", 5));
+    CHECK_EQ(sys_read(fd, buf, sizeof(buf)), 0);
+    struct stat st;
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_size, 11);
+    CHECK_EQ(st.st_mode, S_IFREG | 0644);
+    CHECK_EQ(st.st_nlink, 1);
+    CHECK_EQ(st.st_blocks, 8);
+    CHECK_EQ(sys_close(fd), 0);
+    CHECK_EQ(sys_close(fd), -EBADF);
+    CHECK_EQ(sys_open("/tmp/a", O_RDWR | O_CREAT | O_EXCL, 0666), -EEXIST);
+    CHECK_EQ(sys_open("/tmp/nope", O_RDONLY, 0), -ENOENT);
+    CHECK_EQ(sys_open("/tmp/a/x", O_RDONLY, 0), -ENOTDIR);
+    CHECK_EQ(sys_open("/tmp", O_WRONLY, 0), -EISDIR);
+    CHECK_EQ(sys_open("/tmp/a", O_RDONLY | O_DIRECTORY, 0), -ENOTDIR);
+    CHECK_EQ(sys_open(SHIM_BAD, O_RDONLY, 0), -EFAULT);
+    CHECK_EQ(sys_open("", O_RDONLY, 0), -ENOENT);
+    fd = (int)sys_open("/tmp/a", O_RDONLY | O_TRUNC, 0);
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_size, 0);
+    CHECK_EQ(sys_newfstatat(AT_FDCWD, "tmp/a", &st, 0), 0);
+    CHECK_EQ(sys_newfstatat(fd, "", &st, AT_EMPTY_PATH), 0);
+    CHECK_EQ(sys_newfstatat(fd, "", &st, 0), -ENOENT);
+    CHECK_EQ(sys_newfstatat(AT_FDCWD, "/tmp/a", SHIM_BAD, 0), -EFAULT);
+    CHECK_EQ(sys_newfstatat(AT_FDCWD, "/tmp/a", &st, 0x8000), -EINVAL);
+}
+
+TEST(devices)
+{
+    char buf[16];
+    int fd = (int)sys_open("/dev/zero", O_RDWR, 0);
+    memset(buf, 1, sizeof(buf));
+    CHECK_EQ(sys_read(fd, buf, sizeof(buf)), 16);
+    CHECK(buf[0] == 0 && buf[15] == 0);
+    CHECK_EQ(sys_write(fd, buf, 16), 16);
+    fd = (int)sys_open("/dev/full", O_WRONLY, 0);
+    CHECK_EQ(sys_write(fd, buf, 16), -ENOSPC);
+    fd = (int)sys_open("/dev/null", O_WRONLY, 0);
+    CHECK_EQ(sys_write(fd, SHIM_BAD, 16), 16);
+    CHECK_EQ(sys_lseek(fd, 100, SEEK_SET), 0);
+    CHECK_EQ(sys_open("/dev/tty", O_RDWR, 0), -ENXIO);
+    fd = (int)sys_open("/dev/urandom", O_RDONLY, 0);
+    CHECK_EQ(sys_read(fd, buf, 16), 16);
+    CHECK_EQ(sys_ioctl(fd, TCGETS, (unsigned long)buf), -EINVAL);
+    struct stat st;
+    CHECK_EQ(sys_stat("/dev/null", &st), 0);
+    CHECK_EQ(st.st_rdev, (1 << 8) | 3);
+    CHECK_EQ(st.st_mode, S_IFCHR | 0666);
+}
+
+TEST(kernel_open_read)
+{
+    kfs_write_file("/tmp/k", "0123456789");
+    struct file *f;
+    CHECK_EQ(kernel_open("/tmp/k", O_RDONLY, &f), 0);
+    char buf[8];
+    CHECK_EQ(kernel_read(f, buf, 4, 3), 4);
+    CHECK(!memcmp(buf, "3456", 4));
+    CHECK_EQ(kernel_read(f, buf, 8, 8), 2);
+    struct stat st;
+    CHECK_EQ(kernel_stat(f, &st), 0);
+    CHECK_EQ(st.st_size, 10);
+    file_put(f);
+    CHECK_EQ(kernel_open("/nope", O_RDONLY, &f), -ENOENT);
+}
+#endif
