@@ -7,7 +7,7 @@
 RECORDER_OUT := $(BUILD)/recorder
 RECORDER_HASH_SRCS := recorder/roottree.c recorder/sha256.c
 RECORDER_SRCS := recorder/main.c recorder/sandbox.c recorder/sandbox_init.c recorder/tracer.c \
-    recorder/tasks.c recorder/capture.c recorder/capture_buf.c recorder/vmread.c \
+    recorder/tasks.c recorder/syscall_mem.c recorder/capbuf.c recorder/vmread.c \
     recorder/emit.c recorder/output.c $(RECORDER_HASH_SRCS)
 RECORDER_OBJS := $(patsubst recorder/%.c,$(RECORDER_OUT)/%.o,$(RECORDER_SRCS))
 RECORDER_HASH_OBJS := $(patsubst recorder/%.c,$(RECORDER_OUT)/%.o,$(RECORDER_HASH_SRCS) recorder/roothash_main.c)
@@ -31,6 +31,13 @@ $(RECORDER_OUT)/tests/%: recorder/tests/progs/%.c
 	$(MUSLCC) -static -O1 -g -std=gnu11 -Wall -Wextra -Werror -pthread -o $@ $<
 ROOT_FILES += $(foreach b,$(RECORDER_TEST_BINS),$(b):/tests/recorder/$(notdir $(b)))
 
+# trace-lines: the tests' reader of traces (through the codec), one simple line per event.
+$(RECORDER_OUT)/trace-lines: recorder/tests/trace_lines.c $(TRACES_HOST_LIB) $(TRACES_HEADERS) | $(TRACES_DEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) $(TRACES_INCLUDES) -o $@ $< $(TRACES_HOST_LIB)
+
 .PHONY: recorder
-recorder: $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-roothash $(RECORDER_TEST_BINS)
-ALL_TARGETS += $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-roothash $(RECORDER_TEST_BINS)
+RECORDER_TARGETS := $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-roothash \
+    $(RECORDER_OUT)/trace-lines $(RECORDER_TEST_BINS)
+recorder: $(RECORDER_TARGETS)
+ALL_TARGETS += $(RECORDER_TARGETS)

@@ -95,7 +95,7 @@ void task_free(struct task *t)
 		ntomb++;
 	}
 	nlive--;
-	capture_release(&t->cap);
+	capbuf_release(&t->cap);
 	free(t->image);
 	free(t);
 }

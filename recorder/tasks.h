@@ -9,7 +9,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "capture.h"
+#include "capbuf.h"
+#include "capture.h"   /* traces/: struct capture_state */
 
 enum task_state {
 	TASK_PRE_EXEC,   /* the sandbox's program process before its first execve: not recorded */
@@ -24,7 +25,9 @@ struct task {
 	bool in_syscall;          /* between syscall-entry-stop and syscall-exit-stop */
 	uint32_t nr;
 	uint64_t args[6];
-	struct capture cap;       /* memory captured for the current syscall */
+	struct capbuf cap;        /* memory captured for the current syscall */
+	struct capture_state cstate; /* what the entry walk keeps for the exit walk */
+	uint32_t sc_flags;        /* TRACE_SC_* gathered while capturing */
 	char *image;              /* execve's path, read at entry */
 };
 

@@ -17,7 +17,8 @@
  * A child's first stop can come before its parent's fork event: it waits, stopped,
  * until the event gives it its task id. */
 #include "tracer.h"
-#include "capture.h"
+#include "syscall_mem.h"
+#include "sysdesc.h"
 #include "emit.h"
 #include "tasks.h"
 #include "vmread.h"
@@ -51,24 +52,39 @@ static void resume(struct task *t, int sig)
 	ptrace(req, t->tid, NULL, (void *)(long)sig); /* ESRCH: it died; its death comes next */
 }
 
-static bool is_exec(uint32_t nr) { return nr == SYS_execve || nr == SYS_execveat; }
+static uint8_t row_flags(uint32_t nr)
+{
+	const struct sysdesc *d = sysdesc_get(nr);
+	return d ? d->flags : 0;
+}
+
+static bool is_exec(uint32_t nr) { return row_flags(nr) & SDF_EXEC; }
+
+/* The image an exec names: its first path argument. */
+static uint64_t exec_path_arg(uint32_t nr, const uint64_t args[6])
+{
+	const struct sysdesc *d = sysdesc_get(nr);
+	for (int i = 0; d && i < d->nargs; i++)
+		if (d->arg[i].kind == SD_PATH)
+			return args[i];
+	return 0;
+}
 
 static void write_syscall(struct task *t, int64_t result_value, uint32_t flags)
 {
 	struct trace_event ev = { .kind = TRACE_SYSCALL, .task = t->id };
 	struct trace_syscall *s = &ev.syscall;
 	s->nr = t->nr;
-	s->flags = flags | (t->cap.fault ? TRACE_SC_MEMFAULT : 0) |
-		   (t->cap.undescribed ? TRACE_SC_UNDESCRIBED : 0);
+	s->flags = flags | t->sc_flags | (t->cap.fault ? TRACE_SC_MEMFAULT : 0);
 	memcpy(s->args, t->args, sizeof s->args);
 	s->result = flags & TRACE_SC_NORETURN ? 0 : result_value;
 	if (is_exec(t->nr) && t->image)
 		s->image = trace_str_c(t->image);
-	s->mem = capture_regions(&t->cap);
+	s->mem = capbuf_regions(&t->cap);
 	emit_event(&ev);
 	result->syscalls++;
 	t->in_syscall = false;
-	capture_reset(&t->cap);
+	capbuf_reset(&t->cap);
 }
 
 static void on_syscall_stop(struct task *t)
@@ -83,18 +99,17 @@ static void on_syscall_stop(struct task *t)
 		t->nr = (uint32_t)si.entry.nr;
 		for (int i = 0; i < 6; i++)
 			t->args[i] = si.entry.args[i];
-		capture_reset(&t->cap);
-		capture_entry(&t->cap, t->tid, t->nr, t->args);
+		syscall_mem_entry(t);
 		if (is_exec(t->nr)) {
 			char path[4096];
 			size_t got;
-			uint64_t p = t->nr == SYS_execve ? t->args[0] : t->args[1];
+			uint64_t p = exec_path_arg(t->nr, t->args);
 			free(t->image);
 			t->image = vm_read_str(t->tid, p, path, sizeof path, &got) >= 0 ? strdup(path) : NULL;
 		}
 	} else if (si.op == PTRACE_SYSCALL_INFO_EXIT && t->in_syscall) {
 		/* (An exit without an entry is execve's, after the exec event wrote it.) */
-		capture_exit(&t->cap, t->tid, t->nr, t->args, si.exit.rval);
+		syscall_mem_exit(t, si.exit.rval);
 		write_syscall(t, si.exit.rval, 0);
 	}
 }
@@ -102,7 +117,7 @@ static void on_syscall_stop(struct task *t)
 static void write_exit(struct task *t, int status)
 {
 	struct trace_event ev = { .kind = TRACE_EXIT, .task = t->id };
-	bool own_exit = t->in_syscall && (t->nr == SYS_exit || t->nr == SYS_exit_group);
+	bool own_exit = t->in_syscall && (row_flags(t->nr) & SDF_NORETURN);
 	if (t->in_syscall)
 		write_syscall(t, 0, TRACE_SC_NORETURN);
 	ev.exit.status = status;
