@@ -233,6 +233,7 @@ static int open_path(int dirfd, const char *path, unsigned flags, unsigned mode,
         inode_put(dir);
         if (err)
             return err;
+        inode->linkable = !(flags & O_EXCL);
         inode_get(inode);
         created = true;
     } else if (flags & O_CREAT) {

@@ -218,6 +218,7 @@ static int tmpfs_link(struct inode *target, struct inode *dir, const char *name,
     if (err)
         return err;
     target->nlink++;
+    target->linkable = false;
     inode_touch_c(target);
     return 0;
 }

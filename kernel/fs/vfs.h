@@ -128,6 +128,7 @@ struct inode {
     struct inode *parent;       /* directories: the directory that holds this one */
     struct super_block *mounted;  /* directories: the file system mounted here, if any */
     struct pipe *pipe;          /* FIFOs: the pipe while it is open */
+    bool linkable;              /* O_TMPFILE without O_EXCL: linkat may give it a name */
     void *priv;                 /* the file system's own data (pages, entries, link target) */
     void (*destroy)(struct inode *);  /* frees priv when the last link and reference go */
 };

@@ -1,0 +1,240 @@
+/*
+ * t_namei.c — host tests of names: mkdir/rmdir/unlink/rename/link/symlink/readlink, the
+ * path walk's errors, getcwd, and getdents64's Linux 6.x order and offsets.
+ */
+#ifdef KFS_HOST_TEST
+#include "kernel/fs/tests/kfs_test.h"
+
+TEST(mkdir_rmdir_unlink)
+{
+    struct stat st;
+    CHECK_EQ(sys_mkdir("/tmp/d", 0777), 0);
+    CHECK_EQ(sys_stat("/tmp/d", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFDIR | 0755);
+    CHECK_EQ(st.st_nlink, 2);
+    CHECK_EQ(st.st_size, 40);
+    CHECK_EQ(sys_mkdir("/tmp/d", 0777), -EEXIST);
+    CHECK_EQ(sys_mkdir("/tmp/d/", 0777), -EEXIST);
+    CHECK_EQ(sys_mkdir("/tmp/x/y", 0777), -ENOENT);
+    CHECK_EQ(sys_mkdir("/tmp/d/e/", 0777), 0);
+    CHECK_EQ(sys_stat("/tmp/d", &st), 0);
+    CHECK_EQ(st.st_nlink, 3);
+    CHECK_EQ(sys_rmdir("/tmp/d"), -ENOTEMPTY);
+    CHECK_EQ(sys_rmdir("/tmp/d/e/."), -EINVAL);
+    CHECK_EQ(sys_rmdir("/tmp/d/e/.."), -ENOTEMPTY);
+    CHECK_EQ(sys_unlink("/tmp/d/e"), -EISDIR);
+    kfs_write_file("/tmp/d/f", "x");
+    CHECK_EQ(sys_rmdir("/tmp/d/f"), -ENOTDIR);
+    CHECK_EQ(sys_unlink("/tmp/d/f/"), -ENOTDIR);
+    CHECK_EQ(sys_unlink("/tmp/d/e/"), -EISDIR);
+    CHECK_EQ(sys_unlinkat(AT_FDCWD, "/tmp/d/e", AT_REMOVEDIR), 0);
+    CHECK_EQ(sys_unlink("/tmp/d/f"), 0);
+    CHECK_EQ(sys_unlink("/tmp/d/f"), -ENOENT);
+    CHECK_EQ(sys_rmdir("/tmp/d"), 0);
+    CHECK_EQ(sys_rmdir("/tmp"), -EBUSY);
+    CHECK_EQ(sys_rmdir("/"), -EBUSY);
+    CHECK_EQ(sys_unlinkat(AT_FDCWD, "/tmp/q", 0x4), -EINVAL);
+    CHECK_EQ(sys_mknod("/tmp/fifo", S_IFIFO | 0666, 0), 0);
+    CHECK_EQ(sys_lstat("/tmp/fifo", &st), 0);
+    CHECK_EQ(st.st_mode, S_IFIFO | 0644);
+    CHECK_EQ(sys_mknod("/tmp/dd", S_IFDIR | 0666, 0), -EPERM);
+}
+
+TEST(symlinks)
+{
+    kfs_write_file("/tmp/t", "data");
+    CHECK_EQ(sys_symlink("t", "/tmp/l"), 0);
+    CHECK_EQ(sys_symlink("", "/tmp/e"), -ENOENT);
+    CHECK_EQ(sys_symlink("t", "/tmp/l"), -EEXIST);
+    char buf[16];
+    CHECK_EQ(sys_readlink("/tmp/l", buf, sizeof(buf)), 1);
+    CHECK_EQ(buf[0], 't');
+    CHECK_EQ(sys_readlink("/tmp/l", buf, 0), -EINVAL);
+    CHECK_EQ(sys_readlink("/tmp/t", buf, 16), -EINVAL);
+    struct stat st;
+    CHECK_EQ(sys_stat("/tmp/l", &st), 0);
+    CHECK_EQ(st.st_size, 4);
+    CHECK_EQ(sys_lstat("/tmp/l", &st), 0);
+    CHECK(S_ISLNK(st.st_mode));
+    CHECK_EQ(st.st_size, 1);
+    CHECK_EQ(sys_open("/tmp/l", O_RDONLY | O_NOFOLLOW, 0), -ELOOP);
+    int fd = (int)sys_open("/tmp/l", O_PATH | O_NOFOLLOW, 0);
+    CHECK(fd >= 0);
+    CHECK_EQ(sys_readlinkat(fd, "", buf, sizeof(buf)), 1);
+    CHECK_EQ(sys_read(fd, buf, 1), -EBADF);
+    CHECK_EQ(sys_fcntl(fd, F_GETFL, 0), O_PATH | O_NOFOLLOW);
+    CHECK_EQ(sys_symlink("loop2", "/tmp/loop1"), 0);
+    CHECK_EQ(sys_symlink("loop1", "/tmp/loop2"), 0);
+    CHECK_EQ(sys_stat("/tmp/loop1", &st), -ELOOP);
+    CHECK_EQ(sys_symlink("nowhere", "/tmp/dangling"), 0);
+    fd = (int)sys_open("/tmp/dangling", O_WRONLY | O_CREAT, 0600);
+    CHECK(fd >= 0);
+    CHECK_EQ(sys_stat("/tmp/nowhere", &st), 0);
+    CHECK_EQ(sys_open("/tmp/dangling", O_WRONLY | O_CREAT | O_EXCL, 0600), -EEXIST);
+    CHECK_EQ(sys_stat("/tmp/l/", &st), -ENOTDIR);
+    CHECK_EQ(sys_symlink("/tmp", "/tmp/up"), 0);
+    CHECK_EQ(sys_stat("/tmp/up/up/up/t", &st), 0);
+    CHECK_EQ(st.st_size, 4);
+}
+
+TEST(links_and_rename)
+{
+    struct stat st;
+    kfs_write_file("/tmp/a", "A");
+    CHECK_EQ(sys_link("/tmp/a", "/tmp/b"), 0);
+    CHECK_EQ(sys_stat("/tmp/a", &st), 0);
+    CHECK_EQ(st.st_nlink, 2);
+    CHECK_EQ(sys_link("/tmp/a", "/tmp/b"), -EEXIST);
+    CHECK_EQ(sys_link("/tmp", "/tmp/c"), -EPERM);
+    CHECK_EQ(sys_link("/tmp/a", "/x"), -EXDEV);
+    CHECK_EQ(sys_rename("/tmp/a", "/tmp/b"), 0);   /* same inode: nothing happens */
+    CHECK_EQ(sys_stat("/tmp/a", &st), 0);
+    kfs_write_file("/tmp/c", "C");
+    CHECK_EQ(sys_rename("/tmp/c", "/tmp/a"), 0);
+    CHECK_EQ(sys_stat("/tmp/b", &st), 0);
+    CHECK_EQ(st.st_nlink, 1);
+    CHECK_EQ(sys_stat("/tmp/c", &st), -ENOENT);
+    CHECK_EQ(sys_mkdir("/tmp/d", 0755), 0);
+    CHECK_EQ(sys_mkdir("/tmp/d/e", 0755), 0);
+    CHECK_EQ(sys_rename("/tmp/d", "/tmp/d/e/f"), -EINVAL);
+    CHECK_EQ(sys_rename("/tmp/d/e", "/tmp/d/e"), 0);
+    CHECK_EQ(sys_rename("/tmp/a", "/tmp/d"), -EISDIR);
+    CHECK_EQ(sys_rename("/tmp/d", "/tmp/a"), -ENOTDIR);
+    CHECK_EQ(sys_rename("/tmp/a", "/tmp/zz/"), -ENOTDIR);
+    CHECK_EQ(sys_rename("/tmp/d/e", "/tmp"), -EXDEV);   /* /tmp is another mount */
+    CHECK_EQ(sys_rename("/tmp/a", "/a"), -EXDEV);
+    CHECK_EQ(sys_mkdir("/tmp/g", 0755), 0);
+    CHECK_EQ(sys_rename("/tmp/g", "/tmp/d"), -ENOTEMPTY);
+    CHECK_EQ(sys_rename("/tmp/d/e", "/tmp/g"), 0);
+    CHECK_EQ(sys_stat("/tmp/d", &st), 0);
+    CHECK_EQ(st.st_nlink, 2);
+    CHECK_EQ(sys_renameat2(AT_FDCWD, "/tmp/a", AT_FDCWD, "/tmp/b", RENAME_NOREPLACE), -EEXIST);
+    CHECK_EQ(sys_renameat2(AT_FDCWD, "/tmp/a", AT_FDCWD, "/tmp/g", RENAME_EXCHANGE), 0);
+    CHECK_EQ(sys_stat("/tmp/a", &st), 0);
+    CHECK(S_ISDIR(st.st_mode));
+    CHECK_EQ(sys_renameat2(AT_FDCWD, "/tmp/a", AT_FDCWD, "/tmp/nope", RENAME_EXCHANGE), -ENOENT);
+    CHECK_EQ(sys_renameat2(AT_FDCWD, "/tmp/a", AT_FDCWD, "/tmp/b", 3), -EINVAL);
+}
+
+TEST(cwd)
+{
+    char buf[64];
+    CHECK_EQ(sys_getcwd(buf, sizeof(buf)), 2);
+    CHECK(!strcmp(buf, "/"));
+    CHECK_EQ(sys_mkdir("/tmp/w", 0755), 0);
+    CHECK_EQ(sys_chdir("/tmp/w"), 0);
+    CHECK_EQ(sys_getcwd(buf, sizeof(buf)), 7);
+    CHECK(!strcmp(buf, "/tmp/w"));
+    CHECK_EQ(sys_getcwd(buf, 3), -ERANGE);
+    kfs_write_file("f", "rel");
+    struct stat st;
+    CHECK_EQ(sys_stat("/tmp/w/f", &st), 0);
+    CHECK_EQ(sys_stat("../w/./f", &st), 0);
+    CHECK_EQ(sys_chdir("../../../.."), 0);
+    CHECK_EQ(sys_getcwd(buf, sizeof(buf)), 2);
+    CHECK_EQ(sys_chdir("/tmp/w/f"), -ENOTDIR);
+    int fd = (int)sys_open("/tmp/w", O_RDONLY | O_DIRECTORY, 0);
+    CHECK_EQ(sys_fchdir(fd), 0);
+    CHECK_EQ(sys_newfstatat(fd, "f", &st, 0), 0);
+    CHECK_EQ(sys_rmdir("/tmp/w/f"), -ENOTDIR);
+    CHECK_EQ(sys_unlink("/tmp/w/f"), 0);
+    CHECK_EQ(sys_rmdir("/tmp/w"), 0);
+    CHECK_EQ(sys_getcwd(buf, sizeof(buf)), -ENOENT);
+    CHECK_EQ(sys_open("x", O_CREAT | O_WRONLY, 0644), -ENOENT);
+    CHECK_EQ(sys_umask(077), 022);
+    CHECK_EQ(sys_umask(022), 077);
+}
+
+struct ent { char name[16]; long off; int type; };
+
+static int list(int fd, struct ent *out, unsigned bufsize)
+{
+    char buf[1024];
+    long n = sys_getdents64(fd, buf, bufsize);
+    int k = 0;
+    for (long p = 0; p < n;) {
+        uint16_t reclen;
+        memcpy(&reclen, buf + p + 16, 2);
+        memcpy(&out[k].off, buf + p + 8, 8);
+        out[k].type = buf[p + 18];
+        memcpy(out[k].name, buf + p + 19, 16);
+        k++;
+        p += reclen;
+    }
+    return n < 0 ? (int)n : k;
+}
+
+/* The same sequence as recorded on Linux 6.18's tmpfs. */
+TEST(getdents_linux_order)
+{
+    struct ent e[16];
+    CHECK_EQ(sys_mkdir("/tmp/t", 0755), 0);
+    CHECK_EQ(sys_chdir("/tmp/t"), 0);
+    kfs_write_file("f0", "");
+    kfs_write_file("f1", "");
+    kfs_write_file("f2", "");
+    kfs_write_file("f3", "");
+    int fd = (int)sys_open(".", O_RDONLY | O_DIRECTORY, 0);
+    CHECK_EQ(list(fd, e, 1024), 6);
+    CHECK(!strcmp(e[0].name, ".") && e[0].off == 1 && e[0].type == 4);
+    CHECK(!strcmp(e[1].name, "..") && e[1].off == 6);
+    CHECK(!strcmp(e[2].name, "f3") && e[2].off == 5 && e[2].type == 8);
+    CHECK(!strcmp(e[5].name, "f0") && e[5].off == 0x7fffffff);
+    CHECK_EQ(list(fd, e, 1024), 0);
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_SET), 0);
+    CHECK_EQ(list(fd, e, 72), 3);
+    CHECK_EQ(sys_unlink("f1"), 0);
+    kfs_write_file("g", "");
+    CHECK_EQ(list(fd, e, 1024), 2);
+    CHECK(!strcmp(e[0].name, "f2") && e[0].off == 3);
+    CHECK(!strcmp(e[1].name, "f0") && e[1].off == 0x7fffffff);
+    CHECK_EQ(sys_lseek(fd, 3, SEEK_SET), 3);
+    CHECK_EQ(list(fd, e, 1024), 1);
+    CHECK(!strcmp(e[0].name, "f0"));
+    CHECK_EQ(sys_rename("f0", "f0b"), 0);
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_SET), 0);
+    CHECK_EQ(list(fd, e, 1024), 6);
+    CHECK(!strcmp(e[1].name, "..") && e[1].off == 8);
+    CHECK(!strcmp(e[2].name, "f0b") && e[2].off == 7);
+    CHECK(!strcmp(e[3].name, "g") && e[3].off == 6);
+    CHECK(!strcmp(e[5].name, "f2") && e[5].off == 0x7fffffff);
+    CHECK_EQ(sys_lseek(fd, -1, SEEK_SET), -EINVAL);
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_END), -EINVAL);
+    CHECK_EQ(list(fd, e, 10), 0);   /* at the end */
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_SET), 0);
+    CHECK_EQ(list(fd, e, 10), -EINVAL);
+    char b[4];
+    CHECK_EQ(sys_read(fd, b, 4), -EISDIR);
+    struct stat st;
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_size, 40 + 4 * 20);
+}
+
+/* Rename over an entry and RENAME_EXCHANGE, as recorded on Linux 6.18. */
+TEST(getdents_rename_cases)
+{
+    struct ent e[16];
+    CHECK_EQ(sys_mkdir("/tmp/e", 0755), 0);
+    int fd = (int)sys_open("/tmp/e", O_RDONLY | O_DIRECTORY, 0);
+    CHECK_EQ(list(fd, e, 1024), 2);
+    CHECK_EQ(e[1].off, 0x7fffffff);
+    CHECK_EQ(sys_mkdir("/tmp/e/x", 0755), 0);
+    CHECK_EQ(list(fd, e, 1024), 0);
+    kfs_write_file("/tmp/e/a", "");
+    kfs_write_file("/tmp/e/b", "");
+    CHECK_EQ(sys_rename("/tmp/e/b", "/tmp/e/a"), 0);
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_SET), 0);
+    CHECK_EQ(list(fd, e, 1024), 4);
+    CHECK(e[1].off == 4 && !strcmp(e[2].name, "a") && e[2].off == 3 && !strcmp(e[3].name, "x"));
+    kfs_write_file("/tmp/e/c", "");
+    CHECK_EQ(sys_renameat2(AT_FDCWD, "/tmp/e/c", AT_FDCWD, "/tmp/e/x", RENAME_EXCHANGE), 0);
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_SET), 0);
+    CHECK_EQ(list(fd, e, 1024), 5);
+    CHECK(e[1].off == 3);
+    CHECK(!strcmp(e[2].name, "x") && e[2].type == 8 && e[2].off == 6);
+    CHECK(!strcmp(e[3].name, "c") && e[3].type == 4 && e[3].off == 4);
+    CHECK(!strcmp(e[4].name, "a") && e[4].off == 0x7fffffff);
+    CHECK_EQ(sys_lseek(fd, 100, SEEK_SET), 100);
+    CHECK_EQ(list(fd, e, 1024), 3);   /* Linux starts over at the head */
+}
+#endif
