@@ -1,32 +1,37 @@
-/* Recorder test program: threads that make syscalls, joined by the main thread. */
+/* Recorder test program: three threads that make syscalls. Written so that every task
+ * makes the same syscalls with the same results in every run: the main thread waits for
+ * each thread's write before creating the next, lets them all go with one write, and
+ * every thread, main included, ends with the exit syscall (no join, whose futex calls
+ * depend on timing); the process ends when the last thread exits. */
 #include <pthread.h>
 #include <stdio.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
-static int fds[2];
+static int up[2], down[2];
 
 static void *worker(void *arg)
 {
-	long k = (long)arg;
-	char c = (char)('a' + k);
-	if (write(fds[1], &c, 1) != 1)
-		return (void *)1;
+	char c = (char)('a' + (long)arg);
+	if (write(up[1], &c, 1) != 1 || read(down[0], &c, 1) != 1)
+		syscall(SYS_exit, 1);
+	syscall(SYS_exit, 0);
 	return NULL;
 }
 
 int main(void)
 {
-	pthread_t t[3];
-	char buf[3];
-	if (pipe(fds))
+	pthread_t t;
+	char c;
+	if (pipe(up) || pipe(down))
 		return 1;
 	for (long k = 0; k < 3; k++)
-		if (pthread_create(&t[k], NULL, worker, (void *)k))
+		if (pthread_create(&t, NULL, worker, (void *)k) || read(up[0], &c, 1) != 1)
 			return 1;
-	for (int k = 0; k < 3; k++)
-		pthread_join(t[k], NULL);
-	if (read(fds[0], buf, 3) != 3)
+	printf("three threads wrote\n");
+	fflush(stdout);
+	if (write(down[1], "xyz", 3) != 3)
 		return 1;
-	printf("threads wrote 3 bytes\n");
+	syscall(SYS_exit, 0);
 	return 0;
 }
