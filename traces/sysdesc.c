@@ -249,7 +249,7 @@ static const struct sysdesc rows[SYSDESC_NR_MAX] = {
     R(timer_delete, INT, 0, 1, A(INT)),
 
     /* vm */
-    R(mmap, ADDR, 0, 6, A(ADDR), A(UINT), FL(PROT), FL(MAP), A(FD), A(HEX)),
+    R(mmap, ADDR, 0, 6, A(ADDR), A(UINT), FL(PROT), FL(MAP), A(FD), A(UINT)),
     R(munmap, INT, 0, 2, A(ADDR), A(UINT)),
     R(mprotect, INT, 0, 3, A(ADDR), A(UINT), FL(PROT)),
     R(mremap, ADDR, 0, 5, A(ADDR), A(UINT), A(UINT), FL(MREMAP), A(ADDR)),

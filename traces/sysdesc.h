@@ -160,7 +160,8 @@ enum sd_fmt {
     FMT_CHARS,          /* char array: quoted up to the first NUL */
     FMT_FLAGS,          /* aux = enum sd_flags table */
     FMT_ENUM,           /* aux = enum sd_flags table */
-    FMT_BYTES,          /* hex bytes */
+    FMT_BYTES,          /* bytes, quoted */
+    FMT_PAD,            /* padding or reserved: printed only when not all zero */
 };
 
 struct sd_field {

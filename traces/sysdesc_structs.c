@@ -23,12 +23,12 @@ static const struct sd_field f_fdpair[] = { { "fd0", 0, 4, FMT_DEC, E, 0 }, { "f
 static const struct sd_field f_stat[] = {
     F(S, st_dev, FMT_HEX, ROLE_DEVICE), F(S, st_ino, FMT_UDEC, ROLE_INODE),
     F(S, st_nlink, FMT_UDEC, E), F(S, st_mode, FMT_MODE, E), F(S, st_uid, FMT_UDEC, E),
-    F(S, st_gid, FMT_UDEC, E), F(S, __pad0, FMT_DEC, E), F(S, st_rdev, FMT_HEX, ROLE_DEVICE),
+    F(S, st_gid, FMT_UDEC, E), F(S, __pad0, FMT_PAD, E), F(S, st_rdev, FMT_HEX, ROLE_DEVICE),
     F(S, st_size, FMT_DEC, E), F(S, st_blksize, FMT_DEC, E), F(S, st_blocks, FMT_DEC, E),
     F(S, st_atime, FMT_DEC, ROLE_TIME), F(S, st_atime_nsec, FMT_UDEC, ROLE_TIME),
     F(S, st_mtime, FMT_DEC, ROLE_TIME), F(S, st_mtime_nsec, FMT_UDEC, ROLE_TIME),
     F(S, st_ctime, FMT_DEC, ROLE_TIME), F(S, st_ctime_nsec, FMT_UDEC, ROLE_TIME),
-    F(S, __unused, FMT_BYTES, E),
+    F(S, __unused, FMT_PAD, E),
 };
 #undef S
 
@@ -36,7 +36,7 @@ static const struct sd_field f_stat[] = {
 static const struct sd_field f_statx[] = {
     FA(S, stx_mask, FMT_FLAGS, E, FL_STATX_MASK), F(S, stx_blksize, FMT_UDEC, E),
     F(S, stx_attributes, FMT_HEX, E), F(S, stx_nlink, FMT_UDEC, E), F(S, stx_uid, FMT_UDEC, E),
-    F(S, stx_gid, FMT_UDEC, E), F(S, stx_mode, FMT_MODE, E), F(S, __spare0, FMT_BYTES, E),
+    F(S, stx_gid, FMT_UDEC, E), F(S, stx_mode, FMT_MODE, E), F(S, __spare0, FMT_PAD, E),
     F(S, stx_ino, FMT_UDEC, ROLE_INODE), F(S, stx_size, FMT_UDEC, E), F(S, stx_blocks, FMT_UDEC, E),
     F(S, stx_attributes_mask, FMT_HEX, E),
     FN(S, "stx_atime.tv_sec", stx_atime.tv_sec, FMT_DEC, ROLE_TIME),
@@ -50,7 +50,7 @@ static const struct sd_field f_statx[] = {
     F(S, stx_rdev_major, FMT_UDEC, ROLE_DEVICE), F(S, stx_rdev_minor, FMT_UDEC, ROLE_DEVICE),
     F(S, stx_dev_major, FMT_UDEC, ROLE_DEVICE), F(S, stx_dev_minor, FMT_UDEC, ROLE_DEVICE),
     F(S, stx_mnt_id, FMT_UDEC, ROLE_DEVICE), F(S, stx_dio_mem_align, FMT_UDEC, E),
-    F(S, stx_dio_offset_align, FMT_UDEC, E), F(S, __spare3, FMT_BYTES, E),
+    F(S, stx_dio_offset_align, FMT_UDEC, E), F(S, __spare3, FMT_PAD, E),
 };
 #undef S
 
@@ -127,8 +127,8 @@ static const struct sd_field f_sysinfo[] = {
     F(S, totalram, FMT_UDEC, ROLE_LOAD), F(S, freeram, FMT_UDEC, ROLE_LOAD),
     F(S, sharedram, FMT_UDEC, ROLE_LOAD), F(S, bufferram, FMT_UDEC, ROLE_LOAD),
     F(S, totalswap, FMT_UDEC, ROLE_LOAD), F(S, freeswap, FMT_UDEC, ROLE_LOAD),
-    F(S, procs, FMT_UDEC, ROLE_LOAD), F(S, pad, FMT_UDEC, E), F(S, totalhigh, FMT_UDEC, ROLE_LOAD),
-    F(S, freehigh, FMT_UDEC, ROLE_LOAD), F(S, mem_unit, FMT_UDEC, E), F(S, _f, FMT_BYTES, E),
+    F(S, procs, FMT_UDEC, ROLE_LOAD), F(S, pad, FMT_PAD, E), F(S, totalhigh, FMT_UDEC, ROLE_LOAD),
+    F(S, freehigh, FMT_UDEC, ROLE_LOAD), F(S, mem_unit, FMT_UDEC, E), F(S, _f, FMT_PAD, E),
 };
 #undef S
 
@@ -138,7 +138,7 @@ static const struct sd_field f_statfs[] = {
     F(S, f_bfree, FMT_UDEC, ROLE_LOAD), F(S, f_bavail, FMT_UDEC, ROLE_LOAD),
     F(S, f_files, FMT_UDEC, ROLE_LOAD), F(S, f_ffree, FMT_UDEC, ROLE_LOAD),
     F(S, f_fsid, FMT_BYTES, ROLE_DEVICE), F(S, f_namelen, FMT_DEC, E), F(S, f_frsize, FMT_DEC, E),
-    F(S, f_flags, FMT_HEX, E), F(S, f_spare, FMT_BYTES, E),
+    F(S, f_flags, FMT_HEX, E), F(S, f_spare, FMT_PAD, E),
 };
 #undef S
 

@@ -14,7 +14,7 @@
 
 TRACES_OUT := $(BUILD)/traces
 TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c traces/sysdesc.c traces/sysdesc_structs.c \
-    traces/sysdesc_flags.c traces/capture.c
+    traces/sysdesc_flags.c traces/capture.c traces/print.c
 TRACES_HOST_ONLY_SRCS := traces/encode.c
 TRACES_HEADERS := $(wildcard traces/*.h)
 
@@ -52,10 +52,15 @@ $(TRACES_HOST_LIB): $(TRACES_HOST_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
+# `lockstep dump`
+TRACES_DUMP := $(TRACES_OUT)/lockstep-dump
+$(TRACES_DUMP): traces/dump.c $(TRACES_HOST_LIB) $(TRACES_HEADERS)
+	$(HOSTCC) $(HOST_CFLAGS) $(TRACES_INCLUDES) -o $@ $< $(TRACES_HOST_LIB)
+
 .PHONY: traces traces-kernel
 traces-kernel: $(TRACES_KERNEL_OBJS)
-traces: $(TRACES_HOST_LIB) traces-kernel
-ALL_TARGETS += $(TRACES_HOST_LIB) $(TRACES_KERNEL_OBJS)
+traces: $(TRACES_HOST_LIB) $(TRACES_DUMP) traces-kernel
+ALL_TARGETS += $(TRACES_HOST_LIB) $(TRACES_KERNEL_OBJS) $(TRACES_DUMP)
 
 # ---- tests (traces/tests/): programs built with sanitizers, run by the test_* scripts ----
 TRACES_TEST_CFLAGS := $(HOST_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -75,3 +80,4 @@ $(TRACES_OUT)/tests/%: traces/tests/%.c $(TRACES_TEST_COMMON) $(TRACES_SAN_OBJS)
 
 TRACES_TESTS := $(TRACES_OUT)/tests/codec_test
 ALL_TARGETS += $(TRACES_TESTS)
+TRACES_TESTS += $(TRACES_OUT)/tests/mktrace
