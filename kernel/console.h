@@ -9,4 +9,7 @@
 
 void console_write(int stream, const void *buf, size_t len);
 
+/* The end of the run ('x', wait status) or a failed exec ('X', errno): see console.c. */
+void console_report(char type, long value);
+
 #endif

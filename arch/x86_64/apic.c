@@ -58,3 +58,9 @@ uint64_t arch_monotonic_ns(void)
         __asm__ volatile("sti" ::: "memory");
     return ns;
 }
+
+void arch_timer_start(void)
+{
+    rtc_init();
+    apic_init();
+}

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 struct task;
+struct trap_frame;
 
 /* ---- Boot: what the boot loader handed over (filled by boot.c) ---- */
 #define BOOT_MAX_RANGES 32
@@ -41,11 +42,14 @@ static inline uint64_t virt_to_phys(const void *va)
 void arch_serial_write(const void *buf, size_t len);   /* COM1, raw bytes */
 _Noreturn void arch_exit(int code);                    /* isa-debug-exit: QEMU exits (code << 1) | 1 */
 void arch_backtrace(uint64_t rbp);                     /* printk the kernel call chain */
+void arch_dump_frame(const struct trap_frame *f);      /* printk saved registers */
 uint64_t arch_frame_address(void);                     /* the caller's rbp, for backtraces */
 void arch_idle(void);                                  /* enable interrupts, halt until one comes */
+void arch_timer_start(void);                           /* read the RTC, start the TIMER_HZ tick */
 uint64_t arch_monotonic_ns(void);                      /* since boot; never goes back */
 int64_t arch_rtc_epoch(void);                          /* CMOS RTC as seconds since 1970, read at boot */
-uint32_t arch_random32(void);                          /* RDRAND when present, else a TSC mix; not for crypto */
+uint32_t arch_random32(void);                          /* a TSC-seeded generator; not for crypto */
+uint64_t arch_hwcap(void);                             /* AT_HWCAP: CPUID.1:EDX, as Linux reports it */
 
 /* ---- Page tables (4-level, 4 KiB pages for user space) ---- */
 #define PROT_R 1u

@@ -54,6 +54,7 @@ void arch_boot(uint32_t magic, uint32_t info_phys)
         }
         off += e->size + 4;
     }
+    paging_init();
     kmain(bi);
     panic("kmain returned");
 }

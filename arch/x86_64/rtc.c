@@ -52,3 +52,10 @@ uint32_t arch_random32(void)
     uint32_t rot = state >> 59;
     return (x >> rot) | (x << ((-rot) & 31));
 }
+
+uint64_t arch_hwcap(void)
+{
+    uint32_t r[4];
+    cpuid(1, 0, r);
+    return r[3];
+}

@@ -35,6 +35,8 @@ struct task {
 
     /* Scheduling and sleeping. */
     struct task *run_next;          /* run queue link */
+    bool on_rq;
+    struct task *all_next;          /* every task, for lookup by pid */
     struct task *wq_next;           /* wait queue link */
     struct waitqueue *wq;           /* the queue we sleep on, if any */
     void *arch;                     /* arch context: kernel stack, saved registers, FPU state */

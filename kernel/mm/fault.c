@@ -1,0 +1,95 @@
+/*
+ * fault.c — page faults from user mode and user accesses made by the kernel. A missing
+ * page inside a VMA that allows the access gets a zeroed frame (demand paging); a write to
+ * a page shared copy-on-write gets a private copy; a fault just below a stack VMA grows it
+ * (up to RLIMIT_STACK, keeping Linux's guard gap). Anything else is SIGSEGV.
+ */
+#include "kernel/mm/mm.h"
+#include "kernel/mm/frame.h"
+#include "kernel/errno.h"
+#include "kernel/proc/task.h"
+#include "arch/x86_64/arch.h"
+#include <linux/mman.h>
+#include <asm/signal.h>
+
+
+
+static struct vma *find_or_grow(struct mm *mm, uint64_t addr)
+{
+    struct vma *v = vma_find(mm, addr);
+    if (!v)
+        return NULL;
+    if (addr >= v->start)
+        return v;
+    if (!(v->flags & VMA_GROWSDOWN))
+        return NULL;
+    uint64_t new_start = ALIGN_DOWN(addr, PAGE_SIZE);
+    if (v->end - new_start > mm_stack_rlimit())
+        return NULL;
+    /* Linux keeps stack_guard_gap between the stack and the mapping below it. */
+    for (struct vma *p = mm->vmas; p && p != v; p = p->next)
+        if (p->end > new_start - STACK_GUARD_GAP && p->next == v)
+            return NULL;
+    v->start = new_start;
+    return v;
+}
+
+int mm_fault(struct mm *mm, uint64_t addr, unsigned flags)
+{
+    if (!mm || addr >= TASK_SIZE)
+        return SIGSEGV;
+    struct vma *v = find_or_grow(mm, addr);
+    if (!v)
+        return SIGSEGV;
+    bool write = flags & FAULT_WRITE;
+    if ((write && !(v->prot & PROT_WRITE)) || ((flags & FAULT_EXEC) && !(v->prot & PROT_EXEC)) ||
+        !(v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC)))
+        return SIGSEGV;
+    uint64_t va = ALIGN_DOWN(addr, PAGE_SIZE);
+    unsigned prot;
+    uint64_t pa = arch_pt_lookup(mm->root, va, &prot);
+    if (!pa) {
+        pa = frame_alloc();
+        if (!pa)
+            return SIGBUS;
+        if (arch_pt_map(mm->root, va, pa, mm_arch_prot(v->prot)) < 0) {
+            frame_put(pa);
+            return SIGBUS;
+        }
+        return 0;
+    }
+    if (write && !(prot & PROT_W)) {
+        /* Copy-on-write: the last holder takes the frame over without copying. */
+        if (frame_refs(pa) > 1) {
+            uint64_t copy = frame_alloc();
+            if (!copy)
+                return SIGBUS;
+            memcpy(phys_to_virt(copy), phys_to_virt(pa), PAGE_SIZE);
+            frame_put(pa);
+            pa = copy;
+        }
+        arch_pt_map(mm->root, va, pa, mm_arch_prot(v->prot));
+    }
+    return 0;
+}
+
+int mm_user_fault(uint64_t addr, unsigned flags)
+{
+    return mm_fault(current_task()->mm, addr, flags);
+}
+
+void *mm_user_page(struct mm *mm, uint64_t va, bool write)
+{
+    if (!mm || va >= TASK_SIZE)
+        return NULL;
+    unsigned prot;
+    uint64_t pa = arch_pt_lookup(mm->root, ALIGN_DOWN(va, PAGE_SIZE), &prot);
+    if (!pa || (write && !(prot & PROT_W))) {
+        if (mm_fault(mm, va, write ? FAULT_WRITE : 0))
+            return NULL;
+        pa = arch_pt_lookup(mm->root, ALIGN_DOWN(va, PAGE_SIZE), &prot);
+        if (!pa)
+            return NULL;
+    }
+    return (char *)phys_to_virt(pa) + (va & (PAGE_SIZE - 1));
+}

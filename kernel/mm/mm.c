@@ -1,0 +1,268 @@
+/*
+ * mm.c — address spaces and their VMA lists: create, copy for fork (copy-on-write:
+ * both sides map the frame read-only and share it; fault.c copies on the first write),
+ * map, unmap and protect ranges (splitting VMAs as needed), and the top-down search for
+ * free room below mmap_base that Linux uses when no address is asked for.
+ */
+#include "kernel/mm/mm.h"
+#include "kernel/mm/frame.h"
+#include "kernel/errno.h"
+#include "kernel/proc/task.h"
+#include "arch/x86_64/arch.h"
+#include <linux/mman.h>
+
+unsigned mm_arch_prot(unsigned prot)
+{
+    unsigned p = PROT_U;
+    if (prot & (PROT_READ | PROT_WRITE | PROT_EXEC))
+        p |= PROT_R;
+    if (prot & PROT_WRITE)
+        p |= PROT_W;
+    if (prot & PROT_EXEC)
+        p |= PROT_X;
+    return p;
+}
+
+struct mm *mm_create(void)
+{
+    struct mm *mm = kzalloc(sizeof *mm);
+    if (!mm)
+        return NULL;
+    mm->root = arch_pt_create();
+    if (!mm->root) {
+        kfree(mm);
+        return NULL;
+    }
+    mm->users = 1;
+    return mm;
+}
+
+static void unmap_pages(struct mm *mm, uint64_t start, uint64_t end)
+{
+    for (uint64_t va = start; va < end; va += PAGE_SIZE) {
+        uint64_t pa = arch_pt_unmap(mm->root, va);
+        if (pa)
+            frame_put(pa);
+    }
+}
+
+void mm_put(struct mm *mm)
+{
+    if (!mm || --mm->users > 0)
+        return;
+    struct vma *v = mm->vmas;
+    while (v) {
+        struct vma *next = v->next;
+        unmap_pages(mm, v->start, v->end);
+        kfree(v);
+        v = next;
+    }
+    arch_pt_activate(arch_pt_kernel_root());
+    arch_pt_destroy(mm->root);
+    kfree(mm);
+}
+
+void mm_activate(struct mm *mm)
+{
+    arch_pt_activate(mm ? mm->root : arch_pt_kernel_root());
+}
+
+struct mm *mm_clone(struct mm *old)
+{
+    struct mm *mm = mm_create();
+    if (!mm)
+        return NULL;
+    uint64_t root = mm->root;
+    *mm = *old;
+    mm->root = root;
+    mm->users = 1;
+    mm->vmas = NULL;
+    struct vma **tail = &mm->vmas;
+    for (struct vma *v = old->vmas; v; v = v->next) {
+        struct vma *n = kmalloc(sizeof *n);
+        if (!n)
+            goto fail;
+        *n = *v;
+        n->next = NULL;
+        *tail = n;
+        tail = &n->next;
+        for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
+            unsigned prot;
+            uint64_t pa = arch_pt_lookup(old->root, va, &prot);
+            if (!pa)
+                continue;
+            if (!(v->flags & VMA_SHARED) && (prot & PROT_W)) {
+                prot &= ~PROT_W;
+                arch_pt_map(old->root, va, pa, prot);
+            }
+            if (arch_pt_map(mm->root, va, pa, prot) < 0)
+                goto fail;
+            frame_get(pa);
+        }
+    }
+    return mm;
+fail:
+    mm_put(mm);
+    return NULL;
+}
+
+struct vma *vma_find(struct mm *mm, uint64_t addr)
+{
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        if (v->end > addr)
+            return v;
+    return NULL;
+}
+
+/* Split v at addr (strictly inside it); the upper half becomes v->next. */
+static int vma_split(struct vma *v, uint64_t addr)
+{
+    struct vma *n = kmalloc(sizeof *n);
+    if (!n)
+        return -ENOMEM;
+    *n = *v;
+    n->start = addr;
+    v->end = addr;
+    v->next = n;
+    return 0;
+}
+
+/* Make VMA boundaries fall at start and end; returns the link pointing at the first VMA inside. */
+static int split_range(struct mm *mm, uint64_t start, uint64_t end)
+{
+    for (struct vma *v = mm->vmas; v; v = v->next) {
+        if (v->start < start && v->end > start) {
+            if (vma_split(v, start) < 0)
+                return -ENOMEM;
+            continue;
+        }
+        if (v->start < end && v->end > end)
+            if (vma_split(v, end) < 0)
+                return -ENOMEM;
+    }
+    return 0;
+}
+
+int mm_unmap(struct mm *mm, uint64_t start, uint64_t len)
+{
+    uint64_t end = start + ALIGN_UP(len, PAGE_SIZE);
+    if (split_range(mm, start, end) < 0)
+        return -ENOMEM;
+    struct vma **pp = &mm->vmas;
+    while (*pp) {
+        struct vma *v = *pp;
+        if (v->start >= start && v->end <= end) {
+            unmap_pages(mm, v->start, v->end);
+            *pp = v->next;
+            kfree(v);
+            continue;
+        }
+        pp = &v->next;
+    }
+    return 0;
+}
+
+static void vma_merge_around(struct mm *mm)
+{
+    for (struct vma *v = mm->vmas; v && v->next;) {
+        struct vma *n = v->next;
+        if (v->end == n->start && v->prot == n->prot && v->flags == n->flags) {
+            v->end = n->end;
+            v->next = n->next;
+            kfree(n);
+            continue;
+        }
+        v = n;
+    }
+}
+
+int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags)
+{
+    uint64_t end = start + ALIGN_UP(len, PAGE_SIZE);
+    int r = mm_unmap(mm, start, end - start);
+    if (r < 0)
+        return r;
+    struct vma *n = kzalloc(sizeof *n);
+    if (!n)
+        return -ENOMEM;
+    n->start = start;
+    n->end = end;
+    n->prot = prot;
+    n->flags = flags;
+    struct vma **pp = &mm->vmas;
+    while (*pp && (*pp)->start < start)
+        pp = &(*pp)->next;
+    n->next = *pp;
+    *pp = n;
+    vma_merge_around(mm);
+    return 0;
+}
+
+int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot)
+{
+    uint64_t end = start + ALIGN_UP(len, PAGE_SIZE);
+    /* Linux: the whole range must be mapped, else ENOMEM (and nothing changes). */
+    uint64_t at = start;
+    for (struct vma *v = vma_find(mm, start); at < end; v = v->next) {
+        if (!v || v->start > at)
+            return -ENOMEM;
+        at = v->end;
+    }
+    if (split_range(mm, start, end) < 0)
+        return -ENOMEM;
+    for (struct vma *v = vma_find(mm, start); v && v->start < end; v = v->next) {
+        v->prot = prot;
+        for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
+            uint64_t pa = arch_pt_lookup(mm->root, va, NULL);
+            if (!pa)
+                continue;
+            if (!(prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
+                arch_pt_unmap(mm->root, va);    /* PROT_NONE: keep the frame, refault later */
+                frame_put(pa);
+                continue;
+            }
+            unsigned ap = mm_arch_prot(prot);
+            if (!(v->flags & VMA_SHARED) && frame_refs(pa) > 1)
+                ap &= ~PROT_W;                  /* still shared copy-on-write */
+            arch_pt_map(mm->root, va, pa, ap);
+        }
+    }
+    vma_merge_around(mm);
+    return 0;
+}
+
+uint64_t mm_unmapped_area(struct mm *mm, uint64_t len)
+{
+    uint64_t top = mm->mmap_base;
+    len = ALIGN_UP(len, PAGE_SIZE);
+    /* Walk the gaps from the highest down: collect VMAs below top in address order. */
+    for (;;) {
+        if (top < len + PAGE_SIZE * 16)
+            return 0;
+        uint64_t cand = top - len;
+        struct vma *clash = NULL;
+        for (struct vma *v = mm->vmas; v; v = v->next)
+            if (v->start < top && v->end > cand)
+                clash = v;                      /* the highest one overlapping */
+        if (!clash)
+            return cand;
+        top = clash->start;
+    }
+}
+
+uint64_t mm_stack_rlimit(void)
+{
+    struct task *t = current_task();
+    uint64_t lim = t ? t->rlim[RLIMIT_STACK].rlim_cur : 8UL << 20;
+    return MIN(lim, 1UL << 30);
+}
+
+uint64_t mmap_base_for(struct task *t)
+{
+    uint64_t gap = t->rlim[RLIMIT_STACK].rlim_cur;
+    if (gap + STACK_GUARD_GAP > gap)
+        gap += STACK_GUARD_GAP;
+    uint64_t gap_min = 128UL << 20, gap_max = TASK_SIZE / 6 * 5;
+    gap = gap < gap_min ? gap_min : gap > gap_max ? gap_max : gap;
+    return ALIGN_UP(TASK_SIZE - gap, PAGE_SIZE);
+}

@@ -1,0 +1,60 @@
+/*
+ * mm.h — a process's address space: its page-table root and its VMAs (sorted, disjoint
+ * regions with Linux's PROT_* and a few flags). Pages are filled on demand (fault.c);
+ * regions are created and changed by exec (the ELF loader), mmap/munmap/mprotect and brk
+ * (mmap.c, brk.c). The layout follows Linux without randomisation (layout constants below).
+ */
+#ifndef KERNEL_MM_MM_H
+#define KERNEL_MM_MM_H
+#include "kernel/kernel.h"
+
+struct task;
+
+#define TASK_SIZE 0x7ffffffff000UL          /* Linux's TASK_SIZE_MAX with 4-level paging */
+#define STACK_TOP TASK_SIZE
+#define ELF_ET_DYN_BASE 0x555555554aaaUL     /* 2/3 of TASK_SIZE, page-aligned at load */
+#define STACK_GUARD_GAP (256UL * PAGE_SIZE)
+
+/* vma->flags */
+#define VMA_SHARED    0x1
+#define VMA_GROWSDOWN 0x2
+#define VMA_STACK     0x4
+#define VMA_HEAP      0x8
+
+struct vma {
+    uint64_t start, end;        /* [start, end), page-aligned */
+    unsigned prot;              /* PROT_READ | PROT_WRITE | PROT_EXEC (Linux values) */
+    unsigned flags;
+    struct vma *next;
+};
+
+struct mm {
+    uint64_t root;              /* page-table root (arch) */
+    struct vma *vmas;
+    uint64_t start_brk, brk;
+    uint64_t mmap_base;
+    uint64_t start_stack, arg_start, arg_end, env_start, env_end;
+    int users;
+};
+
+struct mm *mm_create(void);
+void mm_put(struct mm *mm);
+struct mm *mm_clone(struct mm *mm);           /* copy-on-write copy, for fork */
+void mm_activate(struct mm *mm);
+
+struct vma *vma_find(struct mm *mm, uint64_t addr);   /* first VMA with end > addr */
+/* Map [start, start+len) as a fresh region (replacing whatever was there). */
+int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags);
+int mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
+int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot);
+uint64_t mm_unmapped_area(struct mm *mm, uint64_t len);   /* top-down below mmap_base; 0 if none */
+uint64_t mm_stack_rlimit(void);
+uint64_t mmap_base_for(struct task *t);                    /* Linux's mmap_base() without randomisation */
+unsigned mm_arch_prot(unsigned prot);                      /* PROT_* to the arch's page protection */
+
+/* The kernel address of the page holding user address va, faulting it in as a user access
+ * would (demand paging, copy-on-write); NULL when the access would be a SIGSEGV. */
+void *mm_user_page(struct mm *mm, uint64_t va, bool write);
+int mm_fault(struct mm *mm, uint64_t addr, unsigned flags);   /* 0, or the signal */
+
+#endif

@@ -1,0 +1,105 @@
+/*
+ * mmap.c — mmap, munmap, mprotect and brk. Placement follows Linux without randomisation:
+ * MAP_FIXED where asked, a hint when the range is free, else top-down below mmap_base.
+ * Only anonymous mappings exist so far; file mappings return -ENODEV.
+ */
+#include "kernel/mm/mm.h"
+#include "kernel/errno.h"
+#include "kernel/proc/task.h"
+#include <linux/mman.h>
+
+#define MAP_TYPE_MASK 0x0f
+
+static bool range_free(struct mm *mm, uint64_t start, uint64_t end)
+{
+    struct vma *v = vma_find(mm, start);
+    return !v || v->start >= end;
+}
+
+long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long fd, uint64_t off)
+{
+    struct mm *mm = current_task()->mm;
+    unsigned type = flags & MAP_TYPE_MASK;
+    (void)fd;
+    if (off & (PAGE_SIZE - 1))
+        return -EINVAL;
+    if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)
+        return -EINVAL;
+    if (!len)
+        return -EINVAL;
+    uint64_t alen = ALIGN_UP(len, PAGE_SIZE);
+    if (!alen || alen > TASK_SIZE)
+        return -ENOMEM;
+    if (!(flags & MAP_ANONYMOUS))
+        return -ENODEV;
+    uint64_t start;
+    if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+        if (addr & (PAGE_SIZE - 1))
+            return -EINVAL;
+        if (addr + alen > TASK_SIZE || addr + alen < addr)
+            return -ENOMEM;
+        if ((flags & MAP_FIXED_NOREPLACE) && !(flags & MAP_FIXED) && !range_free(mm, addr, addr + alen))
+            return -EEXIST;
+        start = addr;
+    } else {
+        addr = ALIGN_UP(addr, PAGE_SIZE);
+        if (addr && addr + alen <= TASK_SIZE && addr >= 0x10000 && range_free(mm, addr, addr + alen))
+            start = addr;
+        else if (!(start = mm_unmapped_area(mm, alen)))
+            return -ENOMEM;
+    }
+    unsigned vflags = type == MAP_PRIVATE ? 0 : VMA_SHARED;
+    if (flags & MAP_GROWSDOWN)
+        vflags |= VMA_GROWSDOWN;
+    int r = mm_map(mm, start, alen, prot & (PROT_READ | PROT_WRITE | PROT_EXEC), vflags);
+    if (r < 0)
+        return r;
+    return (long)start;
+}
+
+long sys_munmap(uint64_t addr, uint64_t len)
+{
+    if ((addr & (PAGE_SIZE - 1)) || !len)
+        return -EINVAL;
+    uint64_t alen = ALIGN_UP(len, PAGE_SIZE);
+    if (addr >= TASK_SIZE || alen > TASK_SIZE - addr)
+        return -EINVAL;
+    return mm_unmap(current_task()->mm, addr, alen);
+}
+
+long sys_mprotect(uint64_t addr, uint64_t len, uint64_t prot)
+{
+    if (addr & (PAGE_SIZE - 1))
+        return -EINVAL;
+    if (prot & ~(uint64_t)(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
+        return -EINVAL;
+    uint64_t alen = ALIGN_UP(len, PAGE_SIZE);
+    if (alen < len || addr + alen < addr)
+        return -ENOMEM;
+    if (!alen)
+        return 0;
+    return mm_protect(current_task()->mm, addr, alen, prot & (PROT_READ | PROT_WRITE | PROT_EXEC));
+}
+
+/* brk: Linux keeps the requested (unaligned) break and maps whole pages up to it. */
+long sys_brk(uint64_t addr)
+{
+    struct task *t = current_task();
+    struct mm *mm = t->mm;
+    if (addr < mm->start_brk)
+        return (long)mm->brk;
+    uint64_t newend = ALIGN_UP(addr, PAGE_SIZE), oldend = ALIGN_UP(mm->brk, PAGE_SIZE);
+    if (addr - mm->start_brk > t->rlim[RLIMIT_DATA].rlim_cur)
+        return (long)mm->brk;
+    if (newend < oldend) {
+        mm_unmap(mm, newend, oldend - newend);
+    } else if (newend > oldend) {
+        struct vma *v = vma_find(mm, oldend);
+        if (v && v->start < newend + PAGE_SIZE)   /* keep a page clear, as Linux's check does */
+            return (long)mm->brk;
+        if (mm_map(mm, oldend, newend - oldend, PROT_READ | PROT_WRITE, VMA_HEAP) < 0)
+            return (long)mm->brk;
+    }
+    mm->brk = addr;
+    return (long)mm->brk;
+}

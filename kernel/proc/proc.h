@@ -1,0 +1,40 @@
+/*
+ * proc.h — the process machinery shared inside kernel/proc/ and with main.c: the run
+ * queue (sched.c), task creation (fork.c), exec (exec.c), exit and wait (exit.c), and
+ * the first processes (init.c).
+ */
+#ifndef KERNEL_PROC_PROC_H
+#define KERNEL_PROC_PROC_H
+#include "kernel/proc/task.h"
+
+#define INIT_PID 1
+
+/* sched.c */
+void sched_init(void);
+void sched_wakeup(struct task *t);    /* make t runnable */
+void schedule(void);                  /* run something else; returns when we are picked again */
+_Noreturn void sched_idle_loop(void);
+struct task *task_by_pid(int pid);
+void task_register(struct task *t);
+void task_unregister(struct task *t);
+
+/* fork.c */
+struct task *task_create(struct task *parent, void (*fn)(void *), void *arg);   /* runnable later via sched_wakeup */
+int pid_alloc(void);
+
+/* exec.c */
+int kernel_execve(const char *path, char *const argv[], int argc, char *const envp[], int envc);
+void exec_reset_task(struct task *t, const char *path);
+
+/* exit.c */
+_Noreturn void do_exit(int wait_status);
+/* Wait for a child as wait4 does: pid (>0, -1 any), options WNOHANG; returns the pid, 0, or -errno. */
+long kernel_wait(int pid, int *status, int options);
+void task_drop_resources(struct task *t);   /* mm, files, fs */
+void task_unlink_child(struct task *t);     /* from its parent's list of children */
+void task_release(struct task *t);          /* free a task that will never run again */
+
+/* init.c */
+void init_start(const void *runspec, size_t len);
+
+#endif

@@ -1,0 +1,204 @@
+/*
+ * sys.c — identity and limits: the getpid/getuid families, uname, prlimit64 and
+ * get/setrlimit, arch_prctl, and the per-thread registrations glibc and musl make at
+ * start-up (set_tid_address, set_robust_list, rseq).
+ */
+#include "kernel/kernel.h"
+#include "kernel/errno.h"
+#include "kernel/uaccess.h"
+#include "kernel/runspec.h"
+#include "kernel/proc/proc.h"
+#include "arch/x86_64/arch.h"
+#include <linux/utsname.h>
+#include <linux/resource.h>
+#include <linux/rseq.h>
+
+#define T current_task()
+
+long sys_getpid(void) { return T->pid; }
+long sys_gettid(void) { return T->tid; }
+long sys_getppid(void) { return T->ppid; }
+long sys_getuid(void) { return T->uid; }
+long sys_geteuid(void) { return T->euid; }
+long sys_getgid(void) { return T->gid; }
+long sys_getegid(void) { return T->egid; }
+long sys_getpgrp(void) { return T->pgid; }
+
+long sys_getpgid(int pid)
+{
+    struct task *t = pid ? task_by_pid(pid) : T;
+    return t ? t->pgid : -ESRCH;
+}
+
+long sys_getsid(int pid)
+{
+    struct task *t = pid ? task_by_pid(pid) : T;
+    return t ? t->sid : -ESRCH;
+}
+
+#ifndef UTS_RELEASE_DEFAULT
+#define UTS_RELEASE_DEFAULT "6.1.0"
+#endif
+
+long sys_uname(struct new_utsname *u)
+{
+    struct new_utsname n;
+    memset(&n, 0, sizeof n);
+    memcpy(n.sysname, "Linux", 6);
+    memcpy(n.nodename, "lockstep", 9);
+    const char *rel = the_runspec.release ? the_runspec.release : UTS_RELEASE_DEFAULT;
+    memcpy(n.release, rel, MIN(strlen(rel), sizeof n.release - 1));
+    memcpy(n.version, "#1 SMP Lockstep", 16);
+    memcpy(n.machine, "x86_64", 7);
+    memcpy(n.domainname, "(none)", 7);
+    return copy_to_user(u, &n, sizeof n);
+}
+
+long sys_prlimit64(int pid, unsigned resource, const struct rlimit64 *unew, struct rlimit64 *uold)
+{
+    struct task *t = pid ? task_by_pid(pid) : T;
+    if (!t)
+        return -ESRCH;
+    if (resource >= RLIM_NLIMITS)
+        return -EINVAL;
+    struct rlimit64 nl;
+    if (unew) {
+        if (copy_from_user(&nl, unew, sizeof nl))
+            return -EFAULT;
+        if (nl.rlim_cur > nl.rlim_max)
+            return -EINVAL;
+        if (nl.rlim_max > t->rlim[resource].rlim_max && T->euid != 0)
+            return -EPERM;
+        if (resource == RLIMIT_NOFILE && nl.rlim_max > 1048576)
+            return -EPERM;
+    }
+    if (uold) {
+        struct rlimit64 ol = { t->rlim[resource].rlim_cur, t->rlim[resource].rlim_max };
+        if (copy_to_user(uold, &ol, sizeof ol))
+            return -EFAULT;
+    }
+    if (unew) {
+        t->rlim[resource].rlim_cur = nl.rlim_cur;
+        t->rlim[resource].rlim_max = nl.rlim_max;
+    }
+    return 0;
+}
+
+long sys_getrlimit(unsigned resource, struct rlimit *u)
+{
+    if (resource >= RLIM_NLIMITS)
+        return -EINVAL;
+    return copy_to_user(u, &T->rlim[resource], sizeof *u);
+}
+
+long sys_setrlimit(unsigned resource, const struct rlimit *u)
+{
+    struct rlimit r;
+    if (resource >= RLIM_NLIMITS)
+        return -EINVAL;
+    if (copy_from_user(&r, u, sizeof r))
+        return -EFAULT;
+    struct rlimit64 r64 = { r.rlim_cur, r.rlim_max };
+    /* prlimit64 checks again from user memory; go through the common rules directly. */
+    if (r64.rlim_cur > r64.rlim_max)
+        return -EINVAL;
+    if (r64.rlim_max > T->rlim[resource].rlim_max && T->euid != 0)
+        return -EPERM;
+    T->rlim[resource] = r;
+    return 0;
+}
+
+long sys_arch_prctl(int code, uint64_t addr)
+{
+    uint64_t v;
+    int r = arch_prctl_get(T, code, &v);
+    if (r == 0)
+        return copy_to_user((void *)addr, &v, sizeof v);
+    return arch_prctl_set(T, code, addr);
+}
+
+long sys_set_tid_address(int *tidptr)
+{
+    T->clear_child_tid = (uint64_t)tidptr;
+    return T->tid;
+}
+
+long sys_set_robust_list(void *head, size_t len)
+{
+    if (len != 24)          /* sizeof(struct robust_list_head) */
+        return -EINVAL;
+    T->robust_list = (uint64_t)head;
+    T->robust_len = len;
+    return 0;
+}
+
+long sys_get_robust_list(int pid, void **uhead, size_t *ulen)
+{
+    struct task *t = pid ? task_by_pid(pid) : T;
+    if (!t)
+        return -ESRCH;
+    size_t len = 24;
+    if (copy_to_user(ulen, &len, sizeof len) || copy_to_user(uhead, &t->robust_list, sizeof(void *)))
+        return -EFAULT;
+    return 0;
+}
+
+/* rseq: Linux writes cpu_id_start and cpu_id at registration and on every return to
+ * user space after a preemption; with one CPU they are always 0. */
+long sys_rseq(struct rseq *urseq, uint32_t len, int flags, uint32_t sig)
+{
+    struct task *t = T;
+    if (flags & RSEQ_FLAG_UNREGISTER) {
+        if (flags & ~RSEQ_FLAG_UNREGISTER)
+            return -EINVAL;
+        if (t->rseq_area != (uint64_t)urseq)
+            return -EINVAL;
+        if (t->rseq_len != len)
+            return -EINVAL;
+        if (t->rseq_sig != sig)
+            return -EPERM;
+        uint32_t unreg = RSEQ_CPU_ID_UNINITIALIZED;
+        copy_to_user(&urseq->cpu_id, &unreg, sizeof unreg);
+        t->rseq_area = 0;
+        t->rseq_len = 0;
+        return 0;
+    }
+    if (flags)
+        return -EINVAL;
+    if (t->rseq_area) {
+        if (t->rseq_area != (uint64_t)urseq || t->rseq_len != len)
+            return -EINVAL;
+        return t->rseq_sig != sig ? -EPERM : -EBUSY;
+    }
+    if (((uint64_t)urseq & 31) || len < 32)
+        return -EINVAL;
+    uint32_t zero[2] = { 0, 0 };   /* cpu_id_start, cpu_id */
+    if (copy_to_user(urseq, zero, sizeof zero))
+        return -EFAULT;
+    uint32_t node_mm[2] = { 0, 0 };   /* node_id, mm_cid (after the 8-byte rseq_cs and flags) */
+    if (len >= 28 && copy_to_user((char *)urseq + 20, node_mm, len >= 28 ? 8 : 4))
+        return -EFAULT;
+    t->rseq_area = (uint64_t)urseq;
+    t->rseq_len = len;
+    t->rseq_sig = sig;
+    return 0;
+}
+
+long sys_getrandom(void *ubuf, size_t len, unsigned flags)
+{
+    if (flags & ~7u)
+        return -EINVAL;
+    uint8_t chunk[256];
+    size_t done = 0;
+    while (done < len) {
+        size_t n = MIN(len - done, sizeof chunk);
+        for (size_t i = 0; i < n; i += 4) {
+            uint32_t x = arch_random32();
+            memcpy(chunk + i, &x, MIN(4, n - i));
+        }
+        if (copy_to_user((char *)ubuf + done, chunk, n))
+            return done ? (long)done : -EFAULT;
+        done += n;
+    }
+    return (long)done;
+}

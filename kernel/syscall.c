@@ -1,0 +1,69 @@
+/*
+ * syscall.c — the one place every system call passes through. The table is generated
+ * from build/gen/syscall_list.h (Linux's own numbers): each entry is the weak symbol
+ * sys_NAME, so defining `long sys_foo(...)` in any kernel file is all it takes to add a
+ * call. A missing one answers -ENOSYS and is logged once with its name.
+ * Check mode (replayer/) hooks in here: syscall_dispatch() is where it will look.
+ */
+#include "kernel/kernel.h"
+#include "kernel/errno.h"
+#include "kernel/proc/task.h"
+#include "arch/x86_64/arch.h"
+#include "replayer/kernel/check.h"
+
+typedef long (*syscall_fn)(long, long, long, long, long, long);
+
+#define SYSCALL(nr, name) extern long sys_##name() __attribute__((weak));   /* unprototyped: any arguments */
+#include "syscall_list.h"
+#undef SYSCALL
+
+#define SYSCALL(nr, name) [nr] = (syscall_fn)sys_##name,
+static const syscall_fn syscall_table[] = {
+#include "syscall_list.h"
+};
+#undef SYSCALL
+
+#define SYSCALL(nr, name) [nr] = #name,
+static const char *const syscall_names[] = {
+#include "syscall_list.h"
+};
+#undef SYSCALL
+
+#define NR_SYSCALLS ARRAY_SIZE(syscall_table)
+static uint8_t warned[(NR_SYSCALLS + 7) / 8];
+
+static long sys_ni(long nr)
+{
+    if (nr >= 0 && (unsigned long)nr < NR_SYSCALLS) {
+        if (!(warned[nr / 8] & (1u << (nr % 8)))) {
+            warned[nr / 8] |= 1u << (nr % 8);
+            printk("syscall %ld (%s) is not implemented: -ENOSYS\n", nr,
+                   syscall_names[nr] ? syscall_names[nr] : "?");
+        }
+    } else {
+        printk("syscall %ld does not exist: -ENOSYS\n", nr);
+    }
+    return -ENOSYS;
+}
+
+const char *syscall_name(long nr)
+{
+    return nr >= 0 && (unsigned long)nr < NR_SYSCALLS && syscall_names[nr] ? syscall_names[nr] : "?";
+}
+
+void syscall_dispatch(struct trap_frame *f)
+{
+    long nr = arch_syscall_nr(f);
+    long ret;
+    if (check_mode)   /* check mode: replayer/kernel/check.h */
+        check_hook_enter(f);
+    if (nr < 0 || (unsigned long)nr >= NR_SYSCALLS || !syscall_table[nr]) {
+        ret = sys_ni(nr);
+    } else {
+        ret = syscall_table[nr](arch_syscall_arg(f, 0), arch_syscall_arg(f, 1), arch_syscall_arg(f, 2),
+                                arch_syscall_arg(f, 3), arch_syscall_arg(f, 4), arch_syscall_arg(f, 5));
+    }
+    if (check_mode)   /* check mode: replayer/kernel/check.h */
+        ret = check_hook_exit(nr, ret);
+    arch_syscall_return(f, ret);
+}

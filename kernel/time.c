@@ -1,0 +1,77 @@
+/*
+ * time.c — the kernel's clocks and the time syscalls. CLOCK_MONOTONIC (and BOOTTIME,
+ * MONOTONIC_RAW, the coarse variants) count from boot; CLOCK_REALTIME adds the RTC's epoch
+ * read at boot. Time is a world input: check mode replaces the values with recorded ones.
+ */
+#include "kernel/time.h"
+#include "kernel/kernel.h"
+#include "kernel/errno.h"
+#include "kernel/uaccess.h"
+#include "kernel/proc/task.h"
+#include "arch/x86_64/arch.h"
+#include <linux/time_types.h>
+
+static uint64_t epoch_ns;
+
+void time_init(void)
+{
+    arch_timer_start();
+    epoch_ns = (uint64_t)arch_rtc_epoch() * 1000000000ULL;
+}
+
+void time_tick(void)
+{
+}
+
+static bool clock_valid(int clockid)
+{
+    return clockid >= CLOCK_REALTIME && clockid <= CLOCK_BOOTTIME;
+}
+
+uint64_t time_now_ns(int clockid)
+{
+    uint64_t mono = arch_monotonic_ns();
+    return clockid == CLOCK_REALTIME || clockid == CLOCK_REALTIME_COARSE ? epoch_ns + mono : mono;
+}
+
+long sys_clock_gettime(int clockid, struct __kernel_timespec *uts)
+{
+    if (!clock_valid(clockid))
+        return -EINVAL;
+    uint64_t ns = time_now_ns(clockid);
+    struct __kernel_timespec ts = { (long long)(ns / 1000000000ULL), (long long)(ns % 1000000000ULL) };
+    return copy_to_user(uts, &ts, sizeof ts);
+}
+
+long sys_clock_getres(int clockid, struct __kernel_timespec *uts)
+{
+    if (!clock_valid(clockid))
+        return -EINVAL;
+    bool coarse = clockid == CLOCK_REALTIME_COARSE || clockid == CLOCK_MONOTONIC_COARSE;
+    struct __kernel_timespec ts = { 0, coarse ? 1000000000 / TIMER_HZ : 1 };
+    return uts ? copy_to_user(uts, &ts, sizeof ts) : 0;
+}
+
+long sys_gettimeofday(struct __kernel_old_timeval *utv, void *utz)
+{
+    if (utv) {
+        uint64_t ns = time_now_ns(CLOCK_REALTIME);
+        struct __kernel_old_timeval tv = { (long)(ns / 1000000000ULL), (long)(ns % 1000000000ULL / 1000) };
+        if (copy_to_user(utv, &tv, sizeof tv))
+            return -EFAULT;
+    }
+    if (utz) {
+        int tz[2] = { 0, 0 };
+        if (copy_to_user(utz, tz, sizeof tz))
+            return -EFAULT;
+    }
+    return 0;
+}
+
+long sys_time(long *ut)
+{
+    long t = (long)(time_now_ns(CLOCK_REALTIME) / 1000000000ULL);
+    if (ut && copy_to_user(ut, &t, sizeof t))
+        return -EFAULT;
+    return t;
+}

@@ -1,0 +1,53 @@
+"""qemu.py — how Lockstep boots its kernel: the QEMU command line, in one place.
+
+`lockstep run` (run.py) and check mode use the same builder, adding modules (each a file
+and the name the kernel looks it up by) and extra arguments such as a gdbstub.
+
+The machine: `-M microvm` (no firmware delay, ~0.1 s to boot), no PIC or PIT (the kernel
+uses the local APIC timer), the CMOS RTC for the wall clock, COM1 on QEMU's stdout (the
+kernel log and the framed program output, see kernel/console.c), isa-debug-exit at 0xf4
+for the kernel to stop the machine. KVM when /dev/kvm works, else TCG; the default CPU
+model under KVM (`-cpu host`/`max` abort on these machines).
+"""
+import os
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+KERNEL = os.path.join(TOP, "build", "kernel", "lockstep.elf")
+QEMU = "qemu-system-x86_64"
+
+# QEMU's exit status for the kernel's isa-debug-exit codes: (code << 1) | 1.
+STATUS_DONE = 1      # kernel EXIT_DONE: the run ended, result sent on the console
+STATUS_PANIC = 3     # kernel EXIT_PANIC
+
+
+def kvm_usable():
+    try:
+        fd = os.open("/dev/kvm", os.O_RDWR)
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
+def pick_accel(requested=None):
+    """'kvm' or 'tcg': the request, else LOCKSTEP_ACCEL, else KVM when it can start."""
+    accel = requested or os.environ.get("LOCKSTEP_ACCEL") or ""
+    if accel in ("kvm", "tcg"):
+        return accel
+    return "kvm" if kvm_usable() else "tcg"
+
+
+def command(modules, accel="kvm", memory="512M", kernel=KERNEL, extra=()):
+    """The argv that boots the kernel with modules = [(file, name), ...]."""
+    for path, name in modules:
+        if "," in path or " " in path:
+            raise ValueError(f"QEMU cannot take a module path with ',' or ' ': {path}")
+    initrd = ",".join(f"{path} {name}" for path, name in modules)
+    argv = [QEMU, "-M", "microvm,pic=off,pit=off,rtc=on,isa-serial=on",
+            "-accel", accel, "-m", memory, "-nodefaults", "-no-user-config", "-display", "none",
+            "-chardev", "stdio,id=com1,signal=off", "-serial", "chardev:com1",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-kernel", kernel, "-no-reboot"]
+    if initrd:
+        argv += ["-initrd", initrd]
+    return argv + list(extra)
