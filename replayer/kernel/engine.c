@@ -168,8 +168,16 @@ int check_run_start(struct check_run *run, int tid)
 {
     if (run->verdict != VERDICT_RUNNING)
         return CHECK_STOP;
-    run->tasks[0].tid = tid;
-    run->tasks[0].attached = true;
+    struct check_stream *s = &run->tasks[0];
+    s->tid = tid;
+    s->attached = true;
+    if (s->n && event_at(run, s, 0)->kind == TRACE_EXEC) {
+        const struct trace_exec *x = &event_at(run, s, 0)->exec;
+        if (x->path.len != run->hdr.program.len || memcmp(x->path.s, run->hdr.program.s, x->path.len))
+            return check_run_error(run, "malformed trace: the first exec is not the header's program");
+        run->counts[RULE_EXACT]++;
+        s->pos = 1;
+    }
     return CHECK_GO;
 }
 
@@ -328,6 +336,31 @@ int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t c
     c->tid = child_tid;
     c->attached = true;
     return CHECK_GO;
+}
+
+int check_birth_auto(struct check_run *run, int parent_tid, int child_tid)
+{
+    struct check_stream *p = stream_of(run, parent_tid);
+    if (!p || p->inflight < 0)
+        return check_birth(run, parent_tid, child_tid, 0);
+    uint64_t flags = 0;
+    switch (event_at(run, p, (uint32_t)p->inflight)->syscall.nr) {
+    case 57: /* fork */
+        flags = 17;  /* SIGCHLD */
+        break;
+    case 58: /* vfork */
+        flags = 0x4000 | 0x100 | 17;  /* CLONE_VFORK | CLONE_VM | SIGCHLD */
+        break;
+    case 56: /* clone */
+        flags = p->args[0];
+        break;
+    case 435: /* clone3: struct clone_args starts with the flags */
+        if (run->env->read_user(run->env->ctx, child_tid, p->args[0], &flags, sizeof flags) != 0 &&
+            run->env->read_user(run->env->ctx, parent_tid, p->args[0], &flags, sizeof flags) != 0)
+            flags = 0;
+        break;
+    }
+    return check_birth(run, parent_tid, child_tid, flags);
 }
 
 static const char *signame(int signo)

@@ -6,7 +6,8 @@
  *
  *   check_run_load    decode and index the trace: per recorded task, the list of its events,
  *                     and per parent the list of its children in birth order
- *   check_run_start   the first task (recorded task 0) starts as tid
+ *   check_run_start   the first task (recorded task 0) starts as tid; the exec that started
+ *                     it (the stream's first EXEC record) is the caller's own
  *   check_enter       before a syscall: match it against the task's next record (number,
  *                     registers, input memory)
  *   check_exit        after it: result, every byte written to user memory, field by field;
@@ -110,6 +111,8 @@ int check_run_start(struct check_run *run, int tid);
 int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args[6]);
 int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result);
 int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t clone_flags);
+/* The same, with the clone flags taken from the parent's fork/vfork/clone/clone3 in flight. */
+int check_birth_auto(struct check_run *run, int parent_tid, int child_tid);
 int check_signal(struct check_run *run, int tid, int signo, int code, bool handled);
 int check_task_exit(struct check_run *run, int tid, int wait_status);
 int check_run_finish(struct check_run *run);

@@ -1,0 +1,34 @@
+/* check.h — check mode as the rest of the kernel sees it: the boot entry and the hooks.
+ *
+ * Boot: when the "traces" module is present (replayer/host/check.py packs it, format in
+ * checkboot.c), kmain calls check_boot() instead of init_start(): pid 1 then runs each trace
+ * in turn on a fresh file tree, and prints one verdict line per trace.
+ *
+ * Hooks (each a one-line call in the kernel, guarded by check_mode so that a plain run costs
+ * one predictable branch):
+ *   kernel/syscall.c  syscall_dispatch:  if (check_mode) check_hook_enter(frame);
+ *                                        ... the call ...
+ *                                        if (check_mode) ret = check_hook_exit(nr, ret);
+ *   kernel/proc/exit.c do_exit:          if (check_mode) check_hook_task_exit(wait_status);
+ *   signal delivery (when it exists):    if (check_mode) check_hook_signal(signo, code, handled);
+ * Births need no hook: a new task is attached to its stream at its parent's fork/clone (or at
+ * its own first syscall, whichever the scheduler runs first).
+ */
+#ifndef REPLAYER_KERNEL_CHECK_H
+#define REPLAYER_KERNEL_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct trap_frame;
+
+extern bool check_mode;
+
+void check_boot(const void *traces, size_t traces_len, const void *root, size_t root_len);
+
+void check_hook_enter(struct trap_frame *f);
+long check_hook_exit(long nr, long ret);
+void check_hook_task_exit(int wait_status);
+void check_hook_signal(int signo, int code, bool handled);
+
+#endif

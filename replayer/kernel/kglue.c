@@ -1,0 +1,357 @@
+/* kglue.c — check mode inside the kernel: the engine (engine.h) attached to real tasks.
+ *
+ * check_boot() makes pid 1 a checking init: for each trace of the "traces" module it builds a
+ * fresh file tree from the root module, starts the recorded program as the first process
+ * (argv, envp, umask and rlimits from the trace header), reaps everything until the process
+ * tree is gone, and prints the verdict. The hooks (check.h) feed the engine from the syscall
+ * dispatcher and the exit path; a divergence kills the task that hit it, and every other task
+ * of the trace dies at its next syscall, so the next trace starts from a clean slate.
+ *
+ * Console: each line for the host is a frame of kernel/console.c's wire format with type 'c'
+ * (NUL, 'c', length, bytes): "BEGIN name", the divergence report, "VERDICT <line>",
+ * "SUMMARY ...". replayer/host/check.py reads them.
+ */
+#include "kernel/kernel.h"
+#include "kernel/errno.h"
+#include "kernel/uaccess.h"
+#include "kernel/printk.h"
+#include "kernel/proc/proc.h"
+#include "kernel/fs/vfs.h"
+#include "kernel/fs/fdtable.h"
+#include "kernel/fs/fs_context.h"
+#include "arch/x86_64/arch.h"
+
+#include "check.h"
+#include "engine.h"
+
+bool check_mode;
+static struct check_run the_run;
+
+void *check_zalloc(size_t n) { return kzalloc(n ? n : 1); }
+void check_free(void *p)
+{
+    if (p)
+        kfree(p);
+}
+
+/* ---- the console ---- */
+
+static void send_line(const char *s, size_t n)
+{
+    while (n) {  /* frames hold 255 bytes; the host joins them up to the newline */
+        size_t k = n < 255 ? n : 255;
+        uint8_t hdr[3] = { 0, 'c', (uint8_t)k };
+        arch_serial_write(hdr, 3);
+        arch_serial_write(s, k);
+        s += k;
+        n -= k;
+    }
+}
+
+static void check_print(const char *prefix, const char *line)
+{
+    char buf[DIV_CALL_MAX + DIV_VALUE_MAX + 64];
+    int n = snprintf(buf, sizeof buf, "%s%s\n", prefix, line);
+    send_line(buf, (size_t)MIN(n, (int)sizeof buf - 1));
+}
+
+/* ---- the engine's view of the kernel ---- */
+
+static int env_read(void *ctx, int tid, uint64_t addr, void *dst, size_t n)
+{
+    (void)ctx;
+    if (current_task()->tid != tid)
+        return -EFAULT;
+    return copy_from_user(dst, (const void *)addr, n);
+}
+
+static int env_write(void *ctx, int tid, uint64_t addr, const void *src, size_t n)
+{
+    (void)ctx;
+    if (current_task()->tid != tid)
+        return -EFAULT;
+    return copy_to_user((void *)addr, src, n);
+}
+
+static void env_print(void *ctx, const char *line)
+{
+    (void)ctx;
+    check_print("", line);
+}
+
+static void env_regs(void *ctx, int tid, uint64_t *rip, uint64_t *rsp, uint64_t *rbp)
+{
+    (void)ctx;
+    struct task *t = current_task();
+    *rip = *rsp = *rbp = 0;
+    if (t->tid == tid && t->frame) {
+        *rip = t->frame->rip;
+        *rsp = t->frame->rsp;
+        *rbp = t->frame->rbp;
+    }
+}
+
+/* Reads of /dev/random and /dev/urandom are world input (Linux's makedev(1, 8) and (1, 9)). */
+static int env_fd_world(void *ctx, int tid, int fd)
+{
+    (void)ctx;
+    if (current_task()->tid != tid)
+        return WORLD_NONE;
+    struct file *f = fd_get(fd);
+    if (!f)
+        return WORLD_NONE;
+    int kind = WORLD_NONE;
+    if (f->inode && S_ISCHR(f->inode->mode) && (f->inode->rdev == 0x108 || f->inode->rdev == 0x109))
+        kind = WORLD_RANDOM;
+    file_put(f);
+    return kind;
+}
+
+static const struct check_env kernel_env = {
+    NULL, env_read, env_write, env_print, env_regs, env_fd_world,
+};
+
+/* ---- hooks ---- */
+
+enum { NR_EXIT = 60, NR_EXIT_GROUP = 231, NR_CLONE = 56, NR_FORK = 57, NR_VFORK = 58, NR_CLONE3 = 435 };
+#define WAIT_KILLED_SIGKILL 9
+
+static _Noreturn void kill_current(void)
+{
+    do_exit(WAIT_KILLED_SIGKILL);
+}
+
+/* The current task, if it belongs to the run: attaching it first when it is a new child
+ * that runs before its parent came back from fork. */
+static bool in_run(struct task *t)
+{
+    if (the_run.verdict != VERDICT_RUNNING)
+        return false;
+    if (check_run_has_tid(&the_run, t->tid))
+        return true;
+    if (t->parent && check_run_has_tid(&the_run, t->parent->tid)) {
+        if (check_birth_auto(&the_run, t->parent->tid, t->tid) != CHECK_GO)
+            kill_current();
+        return check_run_has_tid(&the_run, t->tid);
+    }
+    return false;
+}
+
+void check_hook_enter(struct trap_frame *f)
+{
+    struct task *t = current_task();
+    if (!in_run(t)) {
+        if (the_run.verdict != VERDICT_RUNNING && t->pid != INIT_PID)
+            kill_current();  /* the rest of a diverged trace's tree */
+        return;
+    }
+    uint64_t args[6];
+    for (int i = 0; i < 6; i++)
+        args[i] = arch_syscall_arg(f, i);
+    long nr = arch_syscall_nr(f);
+    if (check_enter(&the_run, t->tid, (uint32_t)nr, args) != CHECK_GO)
+        kill_current();
+    if (nr == NR_EXIT || nr == NR_EXIT_GROUP)
+        check_task_exit(&the_run, t->tid, (int)((args[0] & 0xff) << 8));
+}
+
+long check_hook_exit(long nr, long ret)
+{
+    struct task *t = current_task();
+    if (!in_run(t))
+        return ret;
+    if ((nr == NR_FORK || nr == NR_VFORK || nr == NR_CLONE || nr == NR_CLONE3) && ret > 0 &&
+        !check_run_has_tid(&the_run, (int)ret) &&
+        check_birth_auto(&the_run, t->tid, (int)ret) != CHECK_GO)
+        kill_current();
+    int64_t result = ret;
+    if (check_exit(&the_run, t->tid, (uint32_t)nr, &result) != CHECK_GO)
+        kill_current();
+    return (long)result;
+}
+
+void check_hook_task_exit(int wait_status)
+{
+    struct task *t = current_task();
+    if (the_run.verdict == VERDICT_RUNNING && check_run_has_tid(&the_run, t->tid))
+        check_task_exit(&the_run, t->tid, wait_status);
+}
+
+void check_hook_signal(int signo, int code, bool handled)
+{
+    struct task *t = current_task();
+    if (in_run(t) && check_signal(&the_run, t->tid, signo, code, handled) != CHECK_GO)
+        kill_current();
+}
+
+/* ---- the first process of a trace ---- */
+
+#define MAX_ARGS 256
+
+struct program {
+    const struct trace_header *h;
+    char *argv[MAX_ARGS + 1], *envp[MAX_ARGS + 1];
+    int argc, envc;
+    int error;            /* exec failure, for the verdict */
+};
+
+static int strv_collect(const struct trace_strv *v, char **out, int max)
+{
+    struct trace_strv_iter it;
+    struct trace_str s;
+    int n = 0;
+    trace_strv_iter_init(&it, v);
+    while (trace_strv_next(&it, &s)) {
+        if (n == max)
+            return -E2BIG;
+        out[n++] = (char *)s.s;  /* NUL-terminated inside the trace (the codec checks it) */
+    }
+    out[n] = NULL;
+    return n;
+}
+
+static void program_main(void *arg)
+{
+    struct program *p = arg;
+    struct task *t = current_task();
+    t->files = fdtable_create();
+    t->fs = fs_context_create();
+    if (!t->files || !t->fs || stdio_install(t->files) < 0) {
+        p->error = -ENOMEM;
+        do_exit(127 << 8);
+    }
+    t->fs->umask = p->h->umask & 0777;
+    for (int i = 0; i < TRACE_NRLIMITS && i < RLIM_NLIMITS; i++) {
+        t->rlim[i].rlim_cur = p->h->rlimits[i].cur;
+        t->rlim[i].rlim_max = p->h->rlimits[i].max;
+    }
+    check_run_start(&the_run, t->tid);
+    check_mode = true;
+    int r = kernel_execve(p->h->program.s, p->argv, p->argc, p->envp, p->envc);
+    if (r < 0) {
+        p->error = r;
+        check_mode = false;
+        do_exit(127 << 8);
+    }
+}
+
+static void run_one(const char *name, const void *data, size_t len, const void *root, size_t root_len)
+{
+    static struct program prog;
+    char line[DIV_CALL_MAX + 64];
+    check_print("BEGIN ", name);
+    if (check_run_load(&the_run, name, data, len, &kernel_env) != 0)
+        goto verdict;
+    if (!the_run.hdr.program.len || (the_run.hdr.cwd.len && strcmp(the_run.hdr.cwd.s, "/"))) {
+        check_run_error(&the_run, the_run.hdr.program.len ? "the recorded cwd is not / (not supported yet)"
+                                                           : "the trace names no program");
+        goto verdict;
+    }
+    memset(&prog, 0, sizeof prog);
+    prog.h = &the_run.hdr;
+    prog.argc = strv_collect(&the_run.hdr.argv, prog.argv, MAX_ARGS);
+    prog.envc = strv_collect(&the_run.hdr.envp, prog.envp, MAX_ARGS);
+    if (prog.argc < 0 || prog.envc < 0) {
+        check_run_error(&the_run, "too many arguments or environment strings");
+        goto verdict;
+    }
+    if (vfs_init(root, root_len) < 0) {
+        check_run_error(&the_run, "cannot unpack the root tree");
+        goto verdict;
+    }
+    struct task *self = current_task();
+    struct task *t = task_create(self, program_main, &prog);
+    if (!t) {
+        check_run_error(&the_run, "cannot create the first process");
+        goto verdict;
+    }
+    int first = t->tid;
+    sched_wakeup(t);
+    for (;;) {
+        int status = 0;
+        long pid = kernel_wait(-1, &status, 0);
+        if (pid < 0)
+            break;
+        if (pid == first && the_run.verdict == VERDICT_RUNNING)
+            check_task_exit(&the_run, first, status);  /* no-op when its exit was seen already */
+    }
+    check_mode = false;
+    if (prog.error) {
+        snprintf(line, sizeof line, "cannot exec %s: error %d", the_run.hdr.program.s, -prog.error);
+        check_run_error(&the_run, line);
+    }
+    check_run_finish(&the_run);
+verdict:
+    check_mode = false;
+    check_verdict_line(&the_run, line, sizeof line);
+    check_print("VERDICT ", line);
+    check_run_free(&the_run);
+}
+
+/* ---- the traces module ----
+ * "LSTRACES" (8 bytes), u32 count, u32 0, then per trace: u32 name length, u32 0, u64 data
+ * length, the name, the data, each padded to 8 bytes. Every length is checked. */
+
+static uint64_t get_u(const uint8_t *p, int n)
+{
+    uint64_t v = 0;
+    for (int i = n; i-- > 0;)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+struct boot_args {
+    const uint8_t *traces;
+    size_t traces_len;
+    const void *root;
+    size_t root_len;
+};
+
+static void check_init_main(void *arg)
+{
+    struct boot_args *b = arg;
+    const uint8_t *p = b->traces;
+    size_t len = b->traces_len, pos = 16;
+    uint32_t count = 0, done = 0, passed = 0;
+    if (len < 16 || memcmp(p, "LSTRACES", 8)) {
+        check_print("", "ERROR traces module: bad magic");
+        arch_exit(EXIT_DONE);
+    }
+    count = (uint32_t)get_u(p + 8, 4);
+    for (; done < count; done++) {
+        if (len - pos < 16) {
+            check_print("", "ERROR traces module: truncated");
+            break;
+        }
+        uint64_t nlen = get_u(p + pos, 4), dlen = get_u(p + pos + 8, 8);
+        size_t npad = (size_t)ALIGN_UP(nlen, 8), dpad;
+        pos += 16;
+        if (nlen == 0 || nlen > 200 || npad > len - pos || dlen > len - pos - npad) {
+            check_print("", "ERROR traces module: bad entry");
+            break;
+        }
+        dpad = (size_t)ALIGN_UP(dlen, 8);
+        char name[208];
+        memcpy(name, p + pos, nlen);
+        name[nlen] = 0;
+        run_one(name, p + pos + npad, (size_t)dlen, b->root, b->root_len);
+        if (the_run.verdict == VERDICT_MATCH)
+            passed++;
+        pos += npad + (dpad <= len - pos - npad ? dpad : len - pos - npad);
+    }
+    char line[80];
+    snprintf(line, sizeof line, "SUMMARY %u checked, %u passed, %u failed", done, passed, done - passed);
+    check_print("", line);
+    arch_exit(EXIT_DONE);
+}
+
+void check_boot(const void *traces, size_t traces_len, const void *root, size_t root_len)
+{
+    static struct boot_args args;
+    args = (struct boot_args){ traces, traces_len, root, root_len };
+    struct task *init = task_create(NULL, check_init_main, &args);
+    if (!init || init->pid != INIT_PID)
+        panic("check mode: cannot create init");
+    memcpy(init->comm, "check", 6);
+    sched_wakeup(init);
+}
