@@ -10,8 +10,10 @@
  *   O <stream> <hex bytes>
  *   END ok | END <error>
  * --mask-world zeroes what differs between two recordings of a deterministic program:
- * the results and OUT bytes of world-input syscalls (SDF_WORLD), and, in OUT structs,
- * the fields whose role is a world input or a mapped device or inode number. Exit
+ * the results and OUT bytes of world-input syscalls (SDF_WORLD); in OUT structs, the
+ * fields whose role is a world input or a mapped device or inode number; and the
+ * registers past a described syscall's arguments (leftovers, some derived from the
+ * random stack canary). Exit
  * status: 0 when the trace is complete and intact, 1 otherwise. */
 #include "sysdesc.h"
 #include "trace.h"
@@ -55,8 +57,8 @@ static void print_syscall(const struct trace_event *ev, bool mask)
 	struct trace_mem m;
 	printf("S %u %s %u %u %lld", ev->task, name ? name : "?", s->nr, s->flags,
 	       mask && world ? 0LL : (long long)s->result);
-	for (int i = 0; i < 6; i++)
-		printf(" %llu", (unsigned long long)s->args[i]);
+	for (int i = 0; i < 6; i++)   /* registers past nargs hold leftovers (canary-derived...) */
+		printf(" %llu", mask && d && i >= d->nargs ? 0ull : (unsigned long long)s->args[i]);
 	printf(" %d\n", world);
 	trace_mem_iter_init(&it, &s->mem);
 	while (trace_mem_next(&it, &m)) {
