@@ -18,9 +18,9 @@ def tmpdir():
     return tempfile.mkdtemp(prefix="lockstep-rectest-")
 
 
-def record(argv, trace, extra=()):
+def record(argv, trace, extra=(), quiet=True):
     """Records argv into trace; returns the CompletedProcess (stdout/stderr text)."""
-    return subprocess.run([RECORD, "-q", *extra, "-o", trace, "--", *argv],
+    return subprocess.run([RECORD, *(["-q"] if quiet else []), *extra, "-o", trace, "--", *argv],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=300)
 
 
