@@ -91,8 +91,8 @@ static void strv(struct walk *w, unsigned arg, uint64_t addr)
             string(w, arg, k, p, CAPTURE_MAX_STRING);
 }
 
-/* The iovec array at addr, count entries: the array itself (when `array`), then the data,
-   IN in full, or OUT up to `total` bytes in order. */
+/* The iovec array at addr, count entries: the array itself (when `array`), then the data
+   (when dir is not 0): IN in full, or OUT up to `total` bytes in order. */
 static void iovecs(struct walk *w, unsigned arg, uint32_t array_elem, uint64_t addr, uint64_t count,
                    bool array, uint8_t dir, uint64_t total)
 {
@@ -104,7 +104,7 @@ static void iovecs(struct walk *w, unsigned arg, uint32_t array_elem, uint64_t a
     }
     if (array)
         region(w, TRACE_MEM_IN, arg, array_elem, 0, addr, count * sizeof(struct iovec));
-    for (uint32_t k = 0; k < count; k++) {
+    for (uint32_t k = 0; k < count && dir; k++) {
         struct iovec v;
         if (!rd(w, addr + k * sizeof v, &v, sizeof v))
             return;
@@ -146,9 +146,8 @@ static void msghdr(struct walk *w, unsigned arg, bool out, enum capture_phase ph
             region(w, TRACE_MEM_IN, arg, SD_ELEM_MSG_CONTROL, 0, (uint64_t)(uintptr_t)h.msg_control,
                    h.msg_controllen);
         }
-        iovecs(w, arg, SD_ELEM_MSG_IOV, (uint64_t)(uintptr_t)h.msg_iov, h.msg_iovlen, true, TRACE_MEM_IN, 0);
-        if (!out)
-            iovecs(w, arg, SD_ELEM_MSG_IOV, (uint64_t)(uintptr_t)h.msg_iov, h.msg_iovlen, false, TRACE_MEM_IN, 0);
+        iovecs(w, arg, SD_ELEM_MSG_IOV, (uint64_t)(uintptr_t)h.msg_iov, h.msg_iovlen, true,
+               out ? 0 : TRACE_MEM_IN, 0);
         return;
     }
     if (!out)

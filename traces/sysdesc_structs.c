@@ -128,7 +128,7 @@ static const struct sd_field f_sysinfo[] = {
     F(S, sharedram, FMT_UDEC, ROLE_LOAD), F(S, bufferram, FMT_UDEC, ROLE_LOAD),
     F(S, totalswap, FMT_UDEC, ROLE_LOAD), F(S, freeswap, FMT_UDEC, ROLE_LOAD),
     F(S, procs, FMT_UDEC, ROLE_LOAD), F(S, pad, FMT_PAD, E), F(S, totalhigh, FMT_UDEC, ROLE_LOAD),
-    F(S, freehigh, FMT_UDEC, ROLE_LOAD), F(S, mem_unit, FMT_UDEC, E), F(S, _f, FMT_PAD, E),
+    F(S, freehigh, FMT_UDEC, ROLE_LOAD), F(S, mem_unit, FMT_UDEC, E),  /* _f is empty on 64-bit */
 };
 #undef S
 

@@ -66,7 +66,7 @@ ALL_TARGETS += $(TRACES_HOST_LIB) $(TRACES_KERNEL_OBJS) $(TRACES_DUMP)
 TRACES_TEST_CFLAGS := $(HOST_CFLAGS) -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
     $(TRACES_INCLUDES) -Itraces/tests
 TRACES_ALL_SRCS := $(TRACES_KERNEL_SRCS) $(TRACES_HOST_ONLY_SRCS)
-TRACES_TEST_COMMON := traces/tests/gen_trace.c
+TRACES_TEST_COMMON := traces/tests/gen_trace.c traces/tests/fakemem.c
 
 TRACES_SAN_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/san/%.o,$(TRACES_ALL_SRCS))
 
@@ -86,7 +86,7 @@ TRACES_TESTS += $(TRACES_OUT)/tests/fuzz_decode
 # The AFL++-instrumented fuzz target (test_fuzz builds it on demand; not part of `make`).
 TRACES_AFL_CC ?= afl-clang-fast
 TRACES_AFL_NOLIBC = -ffreestanding -nostdinc -isystem $(shell $(TRACES_AFL_CC) -print-file-name=include 2>/dev/null)
-TRACES_AFL_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/afl/%.o,$(TRACES_ALL_SRCS) traces/tests/gen_trace.c)
+TRACES_AFL_OBJS := $(patsubst traces/%.c,$(TRACES_OUT)/afl/%.o,$(TRACES_ALL_SRCS) traces/tests/gen_trace.c traces/tests/fakemem.c)
 
 $(TRACES_OUT)/afl/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
 	@mkdir -p $(@D)
@@ -95,3 +95,4 @@ $(TRACES_OUT)/afl/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
 
 $(TRACES_OUT)/afl/fuzz_decode: traces/tests/fuzz_decode.c $(TRACES_AFL_OBJS) $(wildcard traces/tests/*.h)
 	AFL_QUIET=1 $(TRACES_AFL_CC) -std=c11 -D_GNU_SOURCE -O2 -g -w $(TRACES_INCLUDES) -Itraces/tests -o $@ $< $(TRACES_AFL_OBJS)
+TRACES_TESTS += $(TRACES_OUT)/tests/sysdesc_test

@@ -16,7 +16,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "capture.h"
+#include "fakemem.h"
 #include "sysdesc.h"
 #include "trace.h"
 
@@ -29,63 +29,6 @@ struct ksigaction {
 };
 #define SA_RESTORER 0x04000000
 
-/* ---- a fake address space: whole pages at fixed addresses (reads may run to a page's end,
-   as the walker's string reads do on real memory) ---- */
-
-struct page {
-    uint64_t base;
-    uint8_t bytes[4096];
-};
-static struct page pages[16];
-static int npages;
-
-static uint8_t *page_of(uint64_t addr, bool create)
-{
-    for (int i = 0; i < npages; i++)
-        if (pages[i].base == (addr & ~4095ull))
-            return pages[i].bytes;
-    if (!create || npages == 16)
-        return NULL;
-    pages[npages].base = addr & ~4095ull;
-    return pages[npages++].bytes;
-}
-
-static uint64_t place(uint64_t addr, const void *p, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        page_of(addr + i, true)[(addr + i) & 4095] = ((const uint8_t *)p)[i];
-    return addr;
-}
-
-static int fake_read(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-    (void)ctx;
-    for (size_t i = 0; i < len; i++) {
-        uint8_t *pg = page_of(addr + i, false);
-        if (!pg)
-            return -EFAULT;
-        ((uint8_t *)buf)[i] = pg[(addr + i) & 4095];
-    }
-    return 0;
-}
-
-static struct trace_mem regions[64];
-static uint8_t data[64][8192];
-static uint32_t nregions;
-
-static int collect(void *ctx, const struct trace_mem *m)
-{
-    (void)ctx;
-    if (nregions == 64 || m->len > sizeof data[0])
-        return -E2BIG;
-    regions[nregions] = *m;
-    if (fake_read(NULL, m->addr, data[nregions], m->len) < 0)
-        return -EFAULT;
-    regions[nregions].data = data[nregions];
-    nregions++;
-    return 0;
-}
-
 static struct trace_writer w;
 
 static void check(int rc, const char *what)
@@ -96,26 +39,21 @@ static void check(int rc, const char *what)
     }
 }
 
-/* One syscall: capture at entry, "run" it (the caller already put the results in memory), then
-   capture at exit. Output memory is filled before the call, which a test may do. */
+/* One syscall, with its memory captured from the fake address space by the real walker. */
 static void sc(uint32_t task, uint32_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
                uint64_t a5, int64_t result, uint32_t flags)
 {
+    static struct fake_capture c;
     uint64_t args[6] = { a0, a1, a2, a3, a4, a5 };
-    struct capture_ops ops = { fake_read, collect, NULL };
-    struct capture_state st = { 0 };
     struct trace_event ev = { .kind = TRACE_SYSCALL, .task = task };
-    nregions = 0;
     if (!sysdesc_get(nr))
         flags |= TRACE_SC_UNDESCRIBED;
-    check(capture_syscall(&ops, &st, nr, args, result, CAPTURE_ENTRY, &flags), "capture entry");
-    if (!(flags & TRACE_SC_NORETURN))
-        check(capture_syscall(&ops, &st, nr, args, result, CAPTURE_EXIT, &flags), "capture exit");
+    check(fake_capture(&c, nr, args, result, (flags & TRACE_SC_NORETURN) != 0), "capture");
     ev.syscall.nr = nr;
-    ev.syscall.flags = flags;
+    ev.syscall.flags = flags | c.flags;
     memcpy(ev.syscall.args, args, sizeof args);
     ev.syscall.result = result;
-    ev.syscall.mem = (struct trace_memlist){ .count = nregions, .vec = regions };
+    ev.syscall.mem = (struct trace_memlist){ .count = c.count, .vec = c.regions };
     check(trace_write_event(&w, &ev), "write syscall");
 }
 
@@ -167,36 +105,36 @@ int main(int argc, char **argv)
     static char a0[] = "/bin/ls", a1[] = "-l";
     static int status = 0x100;
 
-    uint64_t p_path = place(0x10000, path, sizeof path);
-    uint64_t p_nope = place(0x10100, nope, sizeof nope);
-    uint64_t p_text = place(0x20000, text, sizeof text - 1);
-    uint64_t p_hello = place(0x30000, hello, sizeof hello - 1);
+    uint64_t p_path = fake_place(0x10000, path, sizeof path);
+    uint64_t p_nope = fake_place(0x10100, nope, sizeof nope);
+    uint64_t p_text = fake_place(0x20000, text, sizeof text - 1);
+    uint64_t p_hello = fake_place(0x30000, hello, sizeof hello - 1);
     stbuf.st_dev = 0x803;
     stbuf.st_ino = 1234;
     stbuf.st_mode = 0100644;
     stbuf.st_nlink = 1;
     stbuf.st_size = 72;
     stbuf.st_blksize = 4096;
-    uint64_t p_stat = place(0x40000, &stbuf, sizeof stbuf);
+    uint64_t p_stat = fake_place(0x40000, &stbuf, sizeof stbuf);
     iov[0] = (struct iovec){ (void *)0x50100, 2 };
     iov[1] = (struct iovec){ (void *)0x50200, 4 };
-    uint64_t p_iov = place(0x50000, iov, sizeof iov);
-    place(0x50100, part1, 2);
-    place(0x50200, part2, 4);
-    uint64_t p_pfd = place(0x60000, pfd, sizeof pfd);
-    uint64_t p_sa = place(0x70000, &sa, sizeof sa);
+    uint64_t p_iov = fake_place(0x50000, iov, sizeof iov);
+    fake_place(0x50100, part1, 2);
+    fake_place(0x50200, part2, 4);
+    uint64_t p_pfd = fake_place(0x60000, pfd, sizeof pfd);
+    uint64_t p_sa = fake_place(0x70000, &sa, sizeof sa);
     /* two dirents: "." and "a" */
     struct { uint64_t ino; int64_t off; uint16_t reclen; uint8_t type; char name[5]; } __attribute__((packed)) d[2] = {
         { 2, 1, 24, 4, "." }, { 17, 2, 24, 8, "a" } };
     memcpy(dents, d, sizeof d);
-    uint64_t p_dents = place(0x80000, dents, sizeof dents);
+    uint64_t p_dents = fake_place(0x80000, dents, sizeof dents);
     exec_argv[0] = (char *)0x90100;
     exec_argv[1] = (char *)0x90200;
     exec_argv[2] = NULL;
-    uint64_t p_argv = place(0x90000, exec_argv, sizeof exec_argv);
-    place(0x90100, a0, sizeof a0);
-    place(0x90200, a1, sizeof a1);
-    uint64_t p_status = place(0xa0000, &status, sizeof status);
+    uint64_t p_argv = fake_place(0x90000, exec_argv, sizeof exec_argv);
+    fake_place(0x90100, a0, sizeof a0);
+    fake_place(0x90200, a1, sizeof a1);
+    uint64_t p_status = fake_place(0xa0000, &status, sizeof status);
 
     sc(0, SYS_NR_openat, (uint64_t)-100, p_path, O_RDONLY | O_CLOEXEC, 0, 0, 0, 3, 0);
     sc(0, SYS_NR_fstat, 3, p_stat, 0, 0, 0, 0, 0, 0);
