@@ -209,20 +209,9 @@ int main(int argc, char **argv)
     int rc = trace_open(&r, buf, len, &h);
     if (rc == 0 && header && !stats) {
         if (json) {
-            /* the header as a JSON object of its own, from the text form's fields */
-            PRINT_INTO(trace_print_header(&h, out, size));
-            printf("{\"kind\": \"header\", \"format\": %u, \"text\": \"", h.format_version);
-            for (const char *p = line; *p; p++) {
-                if (*p == '\n')
-                    fputs("\\n", stdout);
-                else if (*p == '"' || *p == '\\')
-                    printf("\\%c", *p);
-                else if ((unsigned char)*p < 0x20)
-                    printf("\\u%04x", (unsigned char)*p);
-                else
-                    putchar(*p);
-            }
-            printf("\"}\n");
+            PRINT_INTO(trace_print_header_json(&h, out, size));
+            fputs(line, stdout);
+            putchar('\n');
         } else {
             PRINT_INTO(trace_print_header(&h, out, size));
             fputs(line, stdout);

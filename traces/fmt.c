@@ -6,17 +6,37 @@ void fmt_init(struct fmtbuf *f, char *p, size_t size)
     f->p = p;
     f->size = size;
     f->len = 0;
+    f->json = 0;
     if (size)
         p[0] = '\0';
 }
 
-void fmt_char(struct fmtbuf *f, char c)
+static void put_raw(struct fmtbuf *f, char c)
 {
     if (f->size && f->len + 1 < f->size) {
         f->p[f->len] = c;
         f->p[f->len + 1] = '\0';
     }
     f->len++;
+}
+
+void fmt_char(struct fmtbuf *f, char c)
+{
+    uint8_t u = (uint8_t)c;
+    if (!f->json || (u >= 0x20 && u < 0x7f && c != '"' && c != '\\')) {
+        put_raw(f, c);
+        return;
+    }
+    put_raw(f, '\\');
+    if (c == '"' || c == '\\') {
+        put_raw(f, c);
+        return;
+    }
+    put_raw(f, 'u');
+    put_raw(f, '0');
+    put_raw(f, '0');
+    put_raw(f, "0123456789abcdef"[u >> 4]);
+    put_raw(f, "0123456789abcdef"[u & 15]);
 }
 
 void fmt_mem(struct fmtbuf *f, const char *s, size_t n)

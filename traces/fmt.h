@@ -12,6 +12,7 @@ struct fmtbuf {
     char *p;
     size_t size;   /* capacity, including the NUL */
     size_t len;    /* characters appended so far (may exceed size - 1 when truncated) */
+    int json;      /* when set, every character appended is escaped for a JSON string */
 };
 
 void fmt_init(struct fmtbuf *f, char *p, size_t size);

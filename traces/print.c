@@ -855,22 +855,86 @@ size_t trace_print_json(const struct trace_event *ev, const struct print_opts *o
         json_data(&f, ev->output.data.p, ev->output.data.len, o);
         break;
     }
-    /* the strace line, as a JSON string: built in pieces straight into the buffer */
+    /* the strace line, escaped as it is written */
     json_key(&f, "text");
     text_opts.no_prefix = true;
-    {
-        char tmp[512];
-        struct fmtbuf t;
-        fmt_init(&t, tmp, sizeof tmp);
-        event_text(&t, ev, &text_opts);
-        size_t n = t.len < sizeof tmp ? t.len : sizeof tmp - 1;
-        fmt_json_str(&f, (const uint8_t *)tmp, n);
-    }
-    fmt_char(&f, '}');
+    fmt_char(&f, '"');
+    f.json = 1;
+    event_text(&f, ev, &text_opts);
+    f.json = 0;
+    fmt_str(&f, "\"}");
     return f.len;
 }
 
 /* ---- header ---- */
+
+static void json_str(struct fmtbuf *f, struct trace_str s)
+{
+    fmt_json_str(f, (const uint8_t *)(s.s ? s.s : ""), s.s ? s.len : 0);
+}
+
+size_t trace_print_header_json(const struct trace_header *h, char *out, size_t size)
+{
+    struct fmtbuf f;
+    fmt_init(&f, out, size);
+    fmt_str(&f, "{\"kind\": \"header\"");
+    json_key(&f, "format_version");
+    fmt_u64(&f, h->format_version);
+    json_key(&f, "recorder_version");
+    json_str(&f, h->recorder_version);
+    json_key(&f, "uname");
+    fmt_str(&f, "{\"sysname\": ");
+    json_str(&f, h->sysname);
+    json_key(&f, "nodename");
+    json_str(&f, h->nodename);
+    json_key(&f, "release");
+    json_str(&f, h->release);
+    json_key(&f, "version");
+    json_str(&f, h->version);
+    json_key(&f, "machine");
+    json_str(&f, h->machine);
+    json_key(&f, "domainname");
+    json_str(&f, h->domainname);
+    fmt_char(&f, '}');
+    json_key(&f, "program");
+    json_str(&f, h->program);
+    json_key(&f, "argv");
+    json_strv(&f, &h->argv);
+    json_key(&f, "envp");
+    json_strv(&f, &h->envp);
+    json_key(&f, "cwd");
+    json_str(&f, h->cwd);
+    json_key(&f, "umask");
+    fmt_u64(&f, h->umask);
+    json_key(&f, "rlimits");
+    fmt_char(&f, '[');
+    for (int i = 0; i < TRACE_NRLIMITS; i++) {
+        fmt_str(&f, i ? ", [" : "[");
+        fmt_u64(&f, h->rlimits[i].cur);
+        fmt_str(&f, ", ");
+        fmt_u64(&f, h->rlimits[i].max);
+        fmt_char(&f, ']');
+    }
+    fmt_char(&f, ']');
+    json_key(&f, "fd_kind");
+    fmt_char(&f, '[');
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            fmt_str(&f, ", ");
+        fmt_u64(&f, h->fd_kind[i]);
+    }
+    fmt_char(&f, ']');
+    json_key(&f, "sandbox_flags");
+    fmt_u64(&f, h->sandbox_flags);
+    json_key(&f, "sandbox_hostname");
+    json_str(&f, h->sandbox_hostname);
+    json_key(&f, "sandbox_domainname");
+    json_str(&f, h->sandbox_domainname);
+    json_key(&f, "root_hash");
+    json_hex(&f, h->root_hash, TRACE_HASH_LEN);
+    fmt_char(&f, '}');
+    return f.len;
+}
 
 static void hdr_line(struct fmtbuf *f, const char *key)
 {

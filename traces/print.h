@@ -39,6 +39,9 @@ size_t trace_print_syscall(const struct trace_syscall *sc, const struct print_op
 /* One JSON object (no newline): index, offset, task, kind, and per kind the raw fields
    ("nr", "name", "args", "result", "flags", "mem" with hex data...) plus "text", the strace line. */
 size_t trace_print_json(const struct trace_event *ev, const struct print_opts *o, char *out, size_t size);
+/* The header as one JSON object (no newline): "kind": "header", every header field by name
+   (uname as an object, rlimits as [cur, max] pairs, root_hash in hex). */
+size_t trace_print_header_json(const struct trace_header *h, char *out, size_t size);
 /* The header as "# key: value" lines, each ending in a newline. */
 size_t trace_print_header(const struct trace_header *h, char *out, size_t size);
 
