@@ -47,7 +47,7 @@ static const struct sysdesc rows[SYSDESC_NR_MAX] = {
     R(dup2, FD, 0, 2, A(FD), A(FD)),
     R(dup3, FD, 0, 3, A(FD), A(FD), FL(O_CLOEXEC)),
     R(pipe, INT, 0, 1, ST(STRUCT_OUT, FDPAIR)),
-    R(pipe2, INT, 0, 2, ST(STRUCT_OUT, FDPAIR), FL(OPEN)),
+    R(pipe2, INT, 0, 2, ST(STRUCT_OUT, FDPAIR), FL(PIPE)),
     R(fcntl, INT, 0, 3, A(FD), EN(FCNTL_CMD), A(FCNTL_ARG)),
     R(ioctl, INT, 0, 3, A(FD), EN(IOCTL), A(IOCTL_ARG)),
     R(flock, INT, 0, 2, A(FD), FL(LOCK_OP)),

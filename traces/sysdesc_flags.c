@@ -166,6 +166,7 @@ static const struct sd_value personality[] = {
     V(READ_IMPLIES_EXEC), V(ADDR_LIMIT_32BIT), V(SHORT_INODE), V(WHOLE_SECONDS),
     V(STICKY_TIMEOUTS), V(ADDR_LIMIT_3GB), END };
 static const struct sd_value o_cloexec[] = { V(O_CLOEXEC), END };
+static const struct sd_value pipe_flags[] = { V(O_CLOEXEC), V(O_NONBLOCK), V(O_DIRECT), END };
 static const struct sd_value file_type[] = {
     V(S_IFSOCK), V(S_IFLNK), V(S_IFREG), V(S_IFBLK), V(S_IFDIR), V(S_IFCHR), V(S_IFIFO), END };
 static const struct sd_value memfd[] = { V(MFD_CLOEXEC), V(MFD_ALLOW_SEALING), V(MFD_HUGETLB), END };
@@ -228,6 +229,7 @@ static const struct sd_flag_table tables[FL_COUNT] = {
     BITS(FL_O_CLOEXEC, o_cloexec),
     LIST(FL_FILE_TYPE, file_type),
     BITS(FL_MEMFD, memfd),
+    BITS(FL_PIPE, pipe_flags),
 };
 
 const struct sd_flag_table *sysdesc_flags(unsigned id)
