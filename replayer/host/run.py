@@ -45,7 +45,8 @@ class Console:
         self.buf = b""
         self.out, self.err, self.log = out, err, log
         self.logtext = bytearray()
-        self.result = None      # ('x', wait status) or ('X', errno)
+        self.result = None      # the program's wait status ('x')
+        self.exec_error = None  # errno of a failed exec of the program ('X')
 
     def feed(self, data):
         self.buf += data
@@ -69,8 +70,10 @@ class Console:
             elif kind == "e":
                 self.err.write(payload)
                 self.err.flush()
-            elif kind in "xX":
-                self.result = (kind, int(payload.decode() or "0"))
+            elif kind == "x":
+                self.result = int(payload.decode() or "0")
+            elif kind == "X":
+                self.exec_error = int(payload.decode() or "0")
 
 
 def shell_status(wait_status):
@@ -152,13 +155,13 @@ def boot(cmd, args):
             err.write(bytes(console.logtext))
         print("lockstep run: kernel panic (log above)", file=sys.stderr)
         return EXIT_PANIC
-    if console.result and console.result[0] == "X":
-        e = console.result[1]
-        print(f"lockstep run: cannot execute "
-              f"{cmd_prog(args)}: {os.strerror(e)} ({ERRNO_NAMES.get(e, e)})", file=sys.stderr)
+    if console.exec_error is not None and rc == qemu.STATUS_DONE:
+        e = console.exec_error
+        print(f"lockstep run: cannot execute {cmd_prog(args)}: {os.strerror(e)} ({ERRNO_NAMES.get(e, e)})",
+              file=sys.stderr)
         return EXIT_NOTFOUND if e == 2 else EXIT_NOEXEC
-    if console.result and console.result[0] == "x" and rc == qemu.STATUS_DONE:
-        return shell_status(console.result[1])
+    if console.result is not None and rc == qemu.STATUS_DONE:
+        return shell_status(console.result)
     if qemu_err:
         err.write(bytes(qemu_err))
     if rc == 0 or rc == qemu.STATUS_DONE:
