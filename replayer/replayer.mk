@@ -26,6 +26,16 @@ $(REPLAYER_HARNESS): replayer/tests/engine_harness.c replayer/tests/synth.c repl
 	$(HOSTCC) $(HOST_CFLAGS) $(REPLAYER_INCLUDES) -o $@ replayer/tests/engine_harness.c \
 	    replayer/tests/synth.c $(REPLAYER_HOST_OBJS) $(TRACES_HOST_LIB)
 
+# ---- end-to-end test programs, in the standard root at /tests/replayer/NAME ----
+REPLAYER_PROG_SRCS := $(wildcard replayer/tests/progs/*.c)
+REPLAYER_PROGS := $(patsubst replayer/tests/progs/%.c,$(REPLAYER_OUT)/progs/%,$(REPLAYER_PROG_SRCS))
+
+$(REPLAYER_OUT)/progs/%: replayer/tests/progs/%.c
+	@mkdir -p $(@D)
+	$(MUSLCC) -static -O1 -g -Wall -Wextra -Werror -o $@ $<
+
+ROOT_FILES += $(foreach p,$(REPLAYER_PROGS),$(p):/tests/replayer/$(notdir $(p)))
+
 # ---- kernel: the checker, built with the kernel's flags ----
 REPLAYER_KERNEL_OBJS := $(patsubst replayer/kernel/%.c,$(REPLAYER_OUT)/kobj/%.o,$(REPLAYER_KERNEL_SRCS))
 
@@ -40,5 +50,5 @@ $(KERNEL_ELF): $(REPLAYER_LINKED)
 endif
 
 .PHONY: replayer
-replayer: $(REPLAYER_HARNESS) $(REPLAYER_KERNEL_OBJS)
-ALL_TARGETS += $(REPLAYER_HARNESS)
+replayer: $(REPLAYER_HARNESS) $(REPLAYER_KERNEL_OBJS) $(REPLAYER_PROGS)
+ALL_TARGETS += $(REPLAYER_HARNESS) $(REPLAYER_PROGS)

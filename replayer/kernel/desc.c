@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "desc.h"
 #include "sysdesc.h"
+#include "print.h"
 
 const char *desc_name(uint32_t nr) { return sysdesc_name(nr); }
 const char *desc_errno_name(int err) { return sysdesc_errno_name(err); }
@@ -14,10 +15,28 @@ const char *desc_signal_name(int sig) { return sysdesc_signal_name(sig); }
 
 bool desc_print_event(const struct trace_event *ev, char *out, size_t size)
 {
-    (void)ev;
-    (void)out;
-    (void)size;
-    return false;
+    struct print_opts o = { false, true };
+    trace_print_event(ev, &o, out, size);
+    return true;
+}
+
+bool desc_print_call(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
+                     char *out, size_t size)
+{
+    /* the registers only: the memory they point at is compared, and reported, field by field */
+    struct trace_syscall sc;
+    memset(&sc, 0, sizeof sc);
+    sc.nr = nr;
+    memcpy(sc.args, args, sizeof sc.args);
+    sc.result = result;
+    sc.flags = has_result ? 0 : TRACE_SC_NORETURN;
+    if (!sysdesc_get(nr))
+        sc.flags |= TRACE_SC_UNDESCRIBED;
+    struct print_opts o = { false, true };
+    size_t n = trace_print_syscall(&sc, &o, out, size);
+    if (!has_result && n >= 4 && n < size && !memcmp(out + n - 4, " = ?", 4))
+        out[n - 4] = 0;
+    return true;
 }
 
 static const struct sd_arg *arg_of(uint32_t nr, int i)

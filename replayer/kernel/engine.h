@@ -78,6 +78,7 @@ struct check_stream {
     bool attached, exited;
     int64_t inflight;        /* position (in ev[]) of the syscall between enter and exit, or -1 */
     uint64_t args[6];        /* the actual registers of that syscall */
+    bool vdso_call;          /* the call in flight is one Linux answered in its vDSO */
     uint32_t last[DIV_LAST_N];  /* stream positions of the last matched syscalls (a ring) */
     uint32_t nlast;
 };
@@ -97,7 +98,7 @@ struct check_run {
 
     struct idmap pids, inodes, devices;
     struct addrmap addrs;
-    bool brk_paired;
+    bool brk_paired, stack_paired;
     uint64_t last_time[16];          /* last actual clock value seen per clock id, for monotony */
 
     uint64_t calls;                  /* syscalls matched so far */

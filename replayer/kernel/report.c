@@ -107,6 +107,8 @@ static int nargs_of(uint32_t nr)
 void report_executed(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
                      char *out, size_t size)
 {
+    if (desc_print_call(nr, args, has_result, result, out, size))
+        return;
     struct fmtbuf f;
     fmt_init(&f, out, size);
     args_and_result(&f, nr, args, nargs_of(nr), has_result, result);

@@ -59,6 +59,24 @@ static bool map_pid(struct check_run *run, uint64_t rec, uint64_t act, unsigned 
                   (uint64_t)(a < 0 ? -a : a), o);
 }
 
+/* The initial stack: its size depends on the host's auxv (a vDSO entry, CPU feature words),
+ * so the recorded stack and ours are paired, as one range, at the first stack address that
+ * differs; after that every stack address must agree with that pairing. The zone is the
+ * 128 MiB under Linux's no-ASLR stack top, above its mmap base. */
+#define STACK_ZONE_LO 0x7ffff8000000ull
+#define STACK_ZONE_HI 0x7ffffffff000ull
+
+static bool pair_stack(struct check_run *run, uint64_t rec, uint64_t act)
+{
+    if (run->stack_paired || rec < STACK_ZONE_LO || rec >= STACK_ZONE_HI || act < STACK_ZONE_LO ||
+        act >= STACK_ZONE_HI)
+        return false;
+    run->stack_paired = true;
+    uint64_t lo = STACK_ZONE_LO + (act > rec ? 0 : rec - act);   /* keep both ends in the zone */
+    uint64_t hi = STACK_ZONE_HI - (act > rec ? act - rec : 0);
+    return addrmap_add(&run->addrs, lo, lo + act - rec, hi - lo);
+}
+
 static bool clock_is_monotonic(int clock)
 {
     return clock == 1 || clock == 4 || clock == 7;  /* MONOTONIC, MONOTONIC_RAW, BOOTTIME */
@@ -101,6 +119,8 @@ bool rule_apply(struct check_run *run, const struct rule_ctx *c, uint64_t rec, u
         o->rule = RULE_MAP_ADDRESS;
         run->counts[RULE_MAP_ADDRESS]++;
         o->expected_act = addrmap_to_act(&run->addrs, rec);
+        if (o->expected_act != act && pair_stack(run, rec, act))
+            o->expected_act = addrmap_to_act(&run->addrs, rec);
         return o->expected_act == act ? true : fail(o, rule_what(RULE_MAP_ADDRESS));
     case CR_PID:
         return map_pid(run, rec, act, width, o);

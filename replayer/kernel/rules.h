@@ -20,13 +20,14 @@ enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
     X(RULE_MAP_PID,       CLASS_MAPPED,   "pids and tids: a consistent bijection") \
     X(RULE_MAP_INODE,     CLASS_MAPPED,   "inode numbers: a consistent bijection") \
     X(RULE_MAP_DEVICE,    CLASS_MAPPED,   "device numbers: a consistent bijection") \
-    X(RULE_MAP_ADDRESS,   CLASS_MAPPED,   "addresses: through paired mmap/brk ranges, else equal") \
+    X(RULE_MAP_ADDRESS,   CLASS_MAPPED,   "addresses: through paired mmap/brk/stack ranges, else equal") \
     X(RULE_INJECT_TIME,   CLASS_INJECTED, "clock values: plausible, then the recorded value") \
     X(RULE_INJECT_RANDOM, CLASS_INJECTED, "random bytes: right length, then the recorded bytes") \
     X(RULE_INJECT_HOSTID, CLASS_INJECTED, "host identity (uname node, release, version)") \
     X(RULE_INJECT_WORLD,  CLASS_INJECTED, "uptime, load and memory figures: plausible, then recorded") \
     X(RULE_REGS_ONLY,     CLASS_NOTED,    "undescribed syscall: number, registers and result only") \
-    X(RULE_SIGNAL_IGNORED,CLASS_NOTED,    "default-ignored signal reported by Linux, not delivered here")
+    X(RULE_SIGNAL_IGNORED,CLASS_NOTED,    "default-ignored signal reported by Linux, not delivered here") \
+    X(RULE_VDSO_CALL,     CLASS_NOTED,    "clock call Linux answered in its vDSO (not in the trace): let through")
 
 #define RULE_ENUM(id, cls, what) id,
 enum rule_id { CHECK_RULES(RULE_ENUM) RULE_COUNT };
