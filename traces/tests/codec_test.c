@@ -231,6 +231,51 @@ static void test_mutations(void)
     free(buf);
 }
 
+struct membuf {
+    uint8_t *p;
+    size_t len, cap;
+};
+
+static int mem_append(void *ctx, const void *buf, size_t len)
+{
+    struct membuf *m = ctx;
+    if (m->len + len > m->cap) {
+        m->cap = (m->len + len) * 2;
+        m->p = realloc(m->p, m->cap);
+        if (!m->p)
+            return -ENOMEM;
+    }
+    memcpy(m->p + m->len, buf, len);
+    m->len += len;
+    return 0;
+}
+
+/* Decoded events written again (lists through their raw form) give the same bytes. */
+static void test_reencode(void)
+{
+    size_t len;
+    uint8_t *buf = gen_trace(31, 40, &len);
+    struct membuf out = { 0 };
+    struct trace_writer w;
+    struct trace_reader r;
+    struct trace_header h;
+    struct trace_event ev;
+    int rc;
+    trace_writer_init(&w, mem_append, &out);
+    rc = trace_open(&r, buf, len, &h);
+    if (rc == 0)
+        rc = trace_write_header(&w, &h);
+    while (rc == 0 && (rc = trace_next(&r, &ev)) == 1)
+        rc = trace_write_event(&w, &ev);
+    if (rc == 0)
+        rc = trace_write_end(&w);
+    trace_writer_release(&w);
+    report("reencode", rc == 0 && out.len == len && memcmp(out.p, buf, len) == 0,
+           "rc %d, %zu bytes vs %zu", rc, out.len, len);
+    free(out.p);
+    free(buf);
+}
+
 static int null_write(void *ctx, const void *buf, size_t len)
 {
     (void)ctx, (void)buf, (void)len;
@@ -320,6 +365,7 @@ int main(void)
 {
     test_crc32();
     test_roundtrip();
+    test_reencode();
     test_cuts();
     test_bitflips();
     test_mutations();
