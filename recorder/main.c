@@ -50,6 +50,16 @@ static void default_root(char *out, size_t size)
 	snprintf(out, size, "%s/../root", dirname(exe));
 }
 
+static pid_t sandbox_init_pid = -1;
+
+/* Interrupted (^C, kill): end the program's tree, so the trace still ends with its death. */
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	if (sandbox_init_pid > 0)
+		kill(sandbox_init_pid, SIGKILL);
+}
+
 static int exit_code(int status)
 {
 	if (WIFEXITED(status))
@@ -212,6 +222,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "lockstep record: %s\n", err);
 		return rc == -2 ? 127 : 125;
 	}
+	sandbox_init_pid = sb.init_pid;
+	struct sigaction sa = { .sa_handler = on_interrupt };
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	if (strace_out || no_trace)
 		return run_other(&sb, strace_out, strace_raw, quiet);
 

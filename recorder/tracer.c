@@ -43,8 +43,8 @@ static char *const *prog_argv;
 static struct tracer_result *result;
 
 /* New tasks stopped before their parent's fork event told us who they are. */
-static pid_t early[256];
-static unsigned nearly;
+static pid_t *early;
+static unsigned nearly, cap_early;
 
 static void resume(struct task *t, int sig)
 {
@@ -343,10 +343,14 @@ int tracer_run(struct sandbox *sandbox, char *const argv[], struct tracer_result
 			continue;
 		if (!t) {
 			/* A new child ahead of its parent's event: park it until then. */
-			if (nearly < sizeof early / sizeof early[0])
-				early[nearly++] = pid;
-			else
-				ptrace(PTRACE_SYSCALL, pid, NULL, NULL);
+			if (nearly == cap_early) {
+				cap_early = cap_early ? 2 * cap_early : 64;
+				if (!(early = realloc(early, cap_early * sizeof *early))) {
+					fprintf(stderr, "lockstep record: out of memory\n");
+					exit(125);
+				}
+			}
+			early[nearly++] = pid;
 			continue;
 		}
 		on_stop(t, status);
