@@ -67,7 +67,7 @@ static void print_flags(struct fmtbuf *f, unsigned table, uint64_t v)
     bool signal_last = t->fixed_table == FL_SIGNAL;
     uint64_t fixed = v & t->fixed_mask;
     v &= ~t->fixed_mask;
-    if (t->fixed_mask && !signal_last) {
+    if (t->fixed_mask && !signal_last && (fixed || sysdesc_value_name(t->fixed_table, 0))) {
         if (t->fixed_table)
             print_value(f, t->fixed_table, fixed);
         else
@@ -95,8 +95,13 @@ static void print_flags(struct fmtbuf *f, unsigned table, uint64_t v)
         print_value(f, t->fixed_table, fixed);
         any = true;
     }
-    if (!any)
-        fmt_char(f, '0');
+    if (!any) {
+        const char *zero = NULL;
+        for (const struct sd_value *e = t->values; e->name && !zero; e++)
+            if (e->value == 0)
+                zero = e->name;
+        fmt_str(f, zero ? zero : "0");
+    }
 }
 
 static void print_octal(struct fmtbuf *f, uint64_t v)
@@ -164,12 +169,73 @@ static bool all_zero(const uint8_t *p, size_t n)
     return true;
 }
 
-/* {a=1, b=2}; fields that do not fit in len end the struct with "...". */
+static bool same(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return n == strlen(b) && memcmp(a, b, n) == 0;
+}
+
+/* A struct of one field named "value" (int, long...) prints as its value. */
+static bool is_scalar(const struct sd_struct_desc *s)
+{
+    return s->nfields == 1 && same(s->fields[0].name, "value");
+}
+
+/* siginfo's union: the fields that mean something for this signal and code (as strace shows). */
+static bool siginfo_field_shown(const struct sd_field *fd, const uint8_t *p)
+{
+    int32_t signo = (int32_t)get_le(p, 4), code = (int32_t)get_le(p + 8, 4);
+    const char *n = fd->name;
+    bool fault = signo == 4 || signo == 7 || signo == 8 || signo == 11;  /* ILL BUS FPE SEGV */
+    bool from_process = code <= 0;
+    if (fd->offset < 16)
+        return true;
+    if (same(n, "si_addr"))
+        return fault && !from_process;
+    if (same(n, "si_pid") || same(n, "si_uid"))
+        return from_process || signo == 17;
+    if (same(n, "si_status") || same(n, "si_utime") || same(n, "si_stime"))
+        return signo == 17 && !from_process;
+    if (same(n, "si_value"))
+        return code == -1 || code == -2 || code == -3;  /* SI_QUEUE, SI_TIMER, SI_MESGQ */
+    return true;
+}
+
+static void print_struct(struct fmtbuf *f, unsigned id, const uint8_t *p, size_t len, const struct print_opts *o);
+
+static void print_sockaddr_un(struct fmtbuf *f, const uint8_t *p, size_t len)
+{
+    fmt_str(f, "{sun_family=AF_UNIX");
+    if (len > 2) {
+        const uint8_t *path = p + 2;
+        size_t n = len - 2;
+        fmt_str(f, ", sun_path=");
+        if (path[0] == 0) {  /* abstract: a leading NUL, then bytes (strace writes @"name") */
+            fmt_char(f, '@');
+            fmt_quoted(f, path + 1, n - 1);
+        } else {
+            size_t k = 0;
+            while (k < n && path[k])
+                k++;
+            fmt_quoted(f, path, k);
+        }
+    }
+    fmt_char(f, '}');
+}
+
+/* {a=1, b=2}; fields that do not fit in len end the struct with "..." (a char array that is
+   cut short prints what there is). */
 static void print_struct(struct fmtbuf *f, unsigned id, const uint8_t *p, size_t len, const struct print_opts *o)
 {
     const struct sd_struct_desc *s = sysdesc_struct(id);
     if (!s) {
         print_bytes(f, p, len, o);
+        return;
+    }
+    if (is_scalar(s) && len >= s->fields[0].size) {
+        fmt_char(f, '[');
+        print_field(f, &s->fields[0], p, o);
+        fmt_char(f, ']');
         return;
     }
     fmt_char(f, '{');
@@ -178,11 +244,21 @@ static void print_struct(struct fmtbuf *f, unsigned id, const uint8_t *p, size_t
         const struct sd_field *fd = &s->fields[i];
         if ((size_t)fd->offset + fd->size <= len && fd->fmt == FMT_PAD && all_zero(p + fd->offset, fd->size))
             continue;
+        if (id == ST_SIGINFO && len >= 12 && !siginfo_field_shown(fd, p))
+            continue;
         if (!first)
             fmt_str(f, ", ");
         first = false;
         if ((size_t)fd->offset + fd->size > len) {
-            fmt_str(f, "...");
+            if (fd->fmt == FMT_CHARS && fd->offset < len) {
+                struct sd_field part = *fd;
+                part.size = (uint16_t)(len - fd->offset);
+                fmt_str(f, fd->name);
+                fmt_char(f, '=');
+                print_field(f, &part, p + fd->offset, o);
+            } else {
+                fmt_str(f, "...");
+            }
             break;
         }
         fmt_str(f, fd->name);
@@ -201,7 +277,10 @@ static void print_array(struct fmtbuf *f, unsigned id, const uint8_t *p, size_t 
     for (size_t i = 0; i < n && i < max; i++) {
         if (i)
             fmt_str(f, ", ");
-        print_struct(f, id, p + i * s->size, s->size, o);
+        if (is_scalar(s))
+            print_field(f, &s->fields[0], p + i * s->size, o);
+        else
+            print_struct(f, id, p + i * s->size, s->size, o);
     }
     if (n > max)
         fmt_str(f, ", ...");
@@ -299,19 +378,27 @@ static void print_sockaddr(struct fmtbuf *f, const struct trace_mem *m, const st
 {
     unsigned family = m->len >= 2 ? (unsigned)get_le(m->data, 2) : 0xffff;
     if (family == 1)
-        print_struct(f, ST_SOCKADDR_UN, m->data, m->len, o);
+        print_sockaddr_un(f, m->data, m->len);
     else if (family == 2)
         print_struct(f, ST_SOCKADDR_IN, m->data, m->len, o);
     else
         print_bytes(f, m->data, m->len, o);
 }
 
+/* [1 3 4], or for signal sets with more than half the bits set, ~[...] with the missing ones
+   (as strace writes a full mask: ~[] or ~[KILL STOP]). */
 static void print_bitset(struct fmtbuf *f, const uint8_t *p, size_t len, bool signals)
 {
     bool any = false;
+    size_t set = 0;
+    for (size_t i = 0; i < len * 8; i++)
+        set += (p[i / 8] >> (i % 8)) & 1;
+    bool invert = signals && set > len * 4;
+    if (invert)
+        fmt_char(f, '~');
     fmt_char(f, '[');
     for (size_t i = 0; i < len * 8; i++) {
-        if (!(p[i / 8] & (1u << (i % 8))))
+        if (!(p[i / 8] & (1u << (i % 8))) != invert)
             continue;
         if (any)
             fmt_char(f, ' ');
@@ -392,7 +479,12 @@ static void print_int_arg(struct fmtbuf *f, struct sd_arg a, uint64_t v)
         break;
     case SD_LONG:  fmt_i64(f, (int64_t)v); break;
     case SD_UINT:  fmt_u64(f, v); break;
-    case SD_MODE:  print_octal(f, v); break;
+    case SD_MODE:
+        if (v & 0170000)
+            print_mode(f, v);  /* mknod: the file type is part of the mode */
+        else
+            print_octal(f, v);
+        break;
     case SD_FLAGS: print_flags(f, a.aux, v); break;
     case SD_ENUM:  print_value(f, a.aux, v); break;
     case SD_ADDR:

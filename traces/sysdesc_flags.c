@@ -14,10 +14,13 @@ static const struct sd_value open_flags[] = {
     V(O_CLOEXEC), VN(__O_SYNC, "O_SYNC"), V(O_PATH), VN(__O_TMPFILE, "O_TMPFILE"), END };
 static const struct sd_value accmode[] = { V(O_RDONLY), V(O_WRONLY), V(O_RDWR), END };
 static const struct sd_value at_flags[] = {
-    V(AT_SYMLINK_NOFOLLOW), V(AT_REMOVEDIR), V(AT_SYMLINK_FOLLOW), V(AT_NO_AUTOMOUNT),
+    V(AT_SYMLINK_NOFOLLOW), V(AT_SYMLINK_FOLLOW), V(AT_NO_AUTOMOUNT),
     V(AT_EMPTY_PATH), V(AT_STATX_FORCE_SYNC), V(AT_STATX_DONT_SYNC), V(AT_RECURSIVE), END };
+/* AT_EACCESS and AT_REMOVEDIR share a bit: each has its own table */
+static const struct sd_value at_access[] = { V(AT_EACCESS), V(AT_SYMLINK_NOFOLLOW), V(AT_EMPTY_PATH), END };
+static const struct sd_value unlink_at[] = { V(AT_REMOVEDIR), END };
 static const struct sd_value access_mode[] = {
-    VN(LS_R_OK, "R_OK"), VN(LS_W_OK, "W_OK"), VN(LS_X_OK, "X_OK"), END };
+    VN(LS_F_OK, "F_OK"), VN(LS_R_OK, "R_OK"), VN(LS_W_OK, "W_OK"), VN(LS_X_OK, "X_OK"), END };
 static const struct sd_value prot[] = {
     V(PROT_READ), V(PROT_WRITE), V(PROT_EXEC), V(PROT_GROWSDOWN), V(PROT_GROWSUP), END };
 static const struct sd_value map_type[] = { V(MAP_SHARED), V(MAP_PRIVATE), V(MAP_SHARED_VALIDATE), END };
@@ -230,6 +233,9 @@ static const struct sd_flag_table tables[FL_COUNT] = {
     LIST(FL_FILE_TYPE, file_type),
     BITS(FL_MEMFD, memfd),
     BITS(FL_PIPE, pipe_flags),
+    BITS(FL_AT_ACCESS, at_access),
+    BITS(FL_UNLINK_AT, unlink_at),
+    BITS(FL_SOCK_FLAGS, sock_type),
 };
 
 const struct sd_flag_table *sysdesc_flags(unsigned id)
