@@ -2,7 +2,8 @@
  *
  * One header, used by the recorder (host, writes traces), the dumper (host, reads), and the
  * kernel's checker (freestanding, reads a trace held in RAM). traces/FORMAT.md gives the bytes;
- * this comment gives the API.
+ * this comment gives the API. Companions: sysdesc.h (what each syscall's arguments are),
+ * capture.h (which memory a syscall reads and writes), print.h (strace-style text and JSON).
  *
  * THE FILE
  *   An 8-byte magic "LOCKSTEP", then records, one after another:
@@ -49,7 +50,8 @@
  *   (write_fd: one write(2), retried on EINTR/short writes), so the file is always a valid
  *   prefix. All return 0 or a negative errno (-EINVAL for a malformed event, e.g. dir/arg out
  *   of range); after an error the writer refuses further writes with the same error.
- *   When writing, lists are given as arrays: trace_strv.vec / trace_memlist.vec (raw ignored);
+ *   When writing, lists are given as arrays (trace_strv.vec / trace_memlist.vec), or as the raw
+ *   form of a decoded event (writing decoded events again reproduces the file byte for byte);
  *   trace_str.s with .len (use trace_str_c() for a C string); a NULL .s means "".
  *   header.format_version is ignored on write (TRACE_FORMAT_VERSION is written).
  *
