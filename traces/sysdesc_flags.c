@@ -172,6 +172,12 @@ static const struct sd_value o_cloexec[] = { V(O_CLOEXEC), END };
 static const struct sd_value pipe_flags[] = { V(O_CLOEXEC), V(O_NONBLOCK), V(O_DIRECT), END };
 static const struct sd_value file_type[] = {
     V(S_IFSOCK), V(S_IFLNK), V(S_IFREG), V(S_IFBLK), V(S_IFDIR), V(S_IFCHR), V(S_IFIFO), END };
+static const struct sd_value inotify_init[] = { V(IN_CLOEXEC), V(IN_NONBLOCK), END };
+static const struct sd_value inotify_mask[] = {
+    V(IN_ACCESS), V(IN_MODIFY), V(IN_ATTRIB), V(IN_CLOSE_WRITE), V(IN_CLOSE_NOWRITE), V(IN_OPEN),
+    V(IN_MOVED_FROM), V(IN_MOVED_TO), V(IN_CREATE), V(IN_DELETE), V(IN_DELETE_SELF), V(IN_MOVE_SELF),
+    V(IN_UNMOUNT), V(IN_Q_OVERFLOW), V(IN_IGNORED), V(IN_ONLYDIR), V(IN_DONT_FOLLOW),
+    V(IN_EXCL_UNLINK), V(IN_MASK_CREATE), V(IN_MASK_ADD), V(IN_ISDIR), V(IN_ONESHOT), END };
 static const struct sd_value memfd[] = { V(MFD_CLOEXEC), V(MFD_ALLOW_SEALING), V(MFD_HUGETLB), END };
 
 #define LIST(id, tab) [id] = { #id, false, 0, FL_NONE, tab }
@@ -236,6 +242,8 @@ static const struct sd_flag_table tables[FL_COUNT] = {
     BITS(FL_AT_ACCESS, at_access),
     BITS(FL_UNLINK_AT, unlink_at),
     BITS(FL_SOCK_FLAGS, sock_type),
+    BITS(FL_INOTIFY_INIT, inotify_init),
+    BITS(FL_INOTIFY_MASK, inotify_mask),
 };
 
 const struct sd_flag_table *sysdesc_flags(unsigned id)

@@ -64,6 +64,16 @@ static const struct sd_field f_timespec2[] = {
     { "[0].tv_sec", 0, 8, FMT_DEC, ROLE_TIME, 0 }, { "[0].tv_nsec", 8, 8, FMT_DEC, ROLE_TIME, 0 },
     { "[1].tv_sec", 16, 8, FMT_DEC, ROLE_TIME, 0 }, { "[1].tv_nsec", 24, 8, FMT_DEC, ROLE_TIME, 0 },
 };
+static const struct sd_field f_timeval2[] = {
+    { "[0].tv_sec", 0, 8, FMT_DEC, ROLE_TIME, 0 }, { "[0].tv_usec", 8, 8, FMT_DEC, ROLE_TIME, 0 },
+    { "[1].tv_sec", 16, 8, FMT_DEC, ROLE_TIME, 0 }, { "[1].tv_usec", 24, 8, FMT_DEC, ROLE_TIME, 0 },
+};
+#define S struct utimbuf
+static const struct sd_field f_utimbuf[] = { F(S, actime, FMT_DEC, ROLE_TIME), F(S, modtime, FMT_DEC, ROLE_TIME) };
+#undef S
+#define S struct __user_cap_header_struct
+static const struct sd_field f_cap_header[] = { F(S, version, FMT_HEX, E), F(S, pid, FMT_DEC, ROLE_PID) };
+#undef S
 #define S struct __kernel_old_timeval
 static const struct sd_field f_timeval[] = { F(S, tv_sec, FMT_DEC, ROLE_TIME), F(S, tv_usec, FMT_DEC, ROLE_TIME) };
 #undef S
@@ -327,6 +337,9 @@ static const struct sd_struct_desc structs[ST_COUNT] = {
     ST(ST_TASKNAME, "task_name", char[16], f_taskname, 0),
     ST(ST_SIGEVENT, "sigevent", sigevent_t, f_sigevent, SDS_OVERLAP),
     ST(ST_TIMESPEC2, "timespec[2]", struct __kernel_timespec[2], f_timespec2, 0),
+    ST(ST_TIMEVAL2, "timeval[2]", struct __kernel_old_timeval[2], f_timeval2, 0),
+    ST(ST_UTIMBUF, "utimbuf", struct utimbuf, f_utimbuf, 0),
+    ST(ST_CAP_HEADER, "cap_user_header", struct __user_cap_header_struct, f_cap_header, 0),
 };
 
 const struct sd_struct_desc *sysdesc_struct(unsigned id)

@@ -45,6 +45,9 @@
 #include <linux/personality.h>
 #include <linux/openat2.h>
 #include <linux/memfd.h>
+#include <linux/utime.h>
+#include <linux/inotify.h>
+#include <linux/capability.h>
 
 /* Not in uapi (libc defines them); the values are Linux's ABI. */
 #define LS_AF_UNSPEC 0
