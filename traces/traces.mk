@@ -14,7 +14,8 @@
 
 TRACES_OUT := $(BUILD)/traces
 TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c traces/sysdesc.c traces/sysdesc_structs.c \
-    traces/sysdesc_flags.c traces/capture.c traces/print.c
+    traces/sysdesc_flags.c traces/capture.c traces/print.c \
+    traces/print_values.c traces/print_json.c
 TRACES_HOST_ONLY_SRCS := traces/encode.c
 TRACES_HEADERS := $(wildcard traces/*.h)
 
