@@ -79,10 +79,10 @@ $(TRACES_OUT)/tests/%: traces/tests/%.c $(TRACES_TEST_COMMON) $(TRACES_SAN_OBJS)
 	@mkdir -p $(@D)
 	$(HOSTCC) $(TRACES_TEST_CFLAGS) -o $@ $< $(TRACES_TEST_COMMON) $(TRACES_SAN_OBJS)
 
-TRACES_TESTS := $(TRACES_OUT)/tests/codec_test
-ALL_TARGETS += $(TRACES_TESTS)
-TRACES_TESTS += $(TRACES_OUT)/tests/mktrace
-TRACES_TESTS += $(TRACES_OUT)/tests/fuzz_decode
+# Built on demand by the test_* scripts (`make traces-tests` builds them all), not by `make`.
+TRACES_TESTS := $(addprefix $(TRACES_OUT)/tests/,codec_test sysdesc_test mktrace fuzz_decode)
+.PHONY: traces-tests
+traces-tests: $(TRACES_TESTS)
 
 # The AFL++-instrumented fuzz target (test_fuzz builds it on demand; not part of `make`).
 TRACES_AFL_CC ?= afl-clang-fast
@@ -96,4 +96,3 @@ $(TRACES_OUT)/afl/%.o: traces/%.c $(TRACES_HEADERS) $(TRACES_DEPS)
 
 $(TRACES_OUT)/afl/fuzz_decode: traces/tests/fuzz_decode.c $(TRACES_AFL_OBJS) $(wildcard traces/tests/*.h)
 	AFL_QUIET=1 $(TRACES_AFL_CC) -std=c11 -D_GNU_SOURCE -O2 -g -w $(TRACES_INCLUDES) -Itraces/tests -o $@ $< $(TRACES_AFL_OBJS)
-TRACES_TESTS += $(TRACES_OUT)/tests/sysdesc_test
