@@ -23,6 +23,11 @@ $(RECORDER_OUT)/lockstep-record: $(RECORDER_OBJS) $(TRACES_HOST_LIB)
 $(RECORDER_OUT)/lockstep-roothash: $(RECORDER_HASH_OBJS)
 	$(HOSTCC) -o $@ $^
 
+# pid 1 of the sandbox once it is set up: a small static program (see init/lockstep_init.c).
+$(RECORDER_OUT)/lockstep-init: recorder/init/lockstep_init.c
+	@mkdir -p $(@D)
+	$(MUSLCC) -static -O2 -std=gnu11 -Wall -Wextra -Werror -o $@ $<
+
 # Test programs: recorder/tests/progs/<name>.c -> /tests/recorder/<name> in the root.
 RECORDER_TEST_SRCS := $(sort $(wildcard recorder/tests/progs/*.c))
 RECORDER_TEST_BINS := $(patsubst recorder/tests/progs/%.c,$(RECORDER_OUT)/tests/%,$(RECORDER_TEST_SRCS))
@@ -37,7 +42,7 @@ $(RECORDER_OUT)/trace-lines: recorder/tests/trace_lines.c $(TRACES_HOST_LIB) $(T
 	$(HOSTCC) $(HOST_CFLAGS) $(TRACES_INCLUDES) -o $@ $< $(TRACES_HOST_LIB)
 
 .PHONY: recorder
-RECORDER_TARGETS := $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-roothash \
+RECORDER_TARGETS := $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-init $(RECORDER_OUT)/lockstep-roothash \
     $(RECORDER_OUT)/trace-lines $(RECORDER_TEST_BINS)
 recorder: $(RECORDER_TARGETS)
 ALL_TARGETS += $(RECORDER_TARGETS)

@@ -72,6 +72,23 @@ static ssize_t ctl_line(int fd, char *buf, size_t size)
 	return (ssize_t)n;
 }
 
+/* build/recorder/lockstep-init, next to this program. */
+static int open_init_exe(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return -1;
+	exe[n] = 0;
+	char *slash = strrchr(exe, '/');
+	if (!slash || (size_t)(slash - exe) + sizeof "/lockstep-init" > sizeof exe) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	strcpy(slash, "/lockstep-init");
+	return open(exe, O_RDONLY | O_CLOEXEC);
+}
+
 /* The program's process is init's only child when init says "ready". */
 static pid_t find_child(pid_t init)
 {
@@ -101,12 +118,16 @@ int sandbox_start(struct sandbox *sb, const char *root, char *const argv[], char
 		return failf(err, errlen, "root directory '%s' does not exist (build it with 'make root')", root);
 	if (!strcmp(abs_root, "/"))
 		return failf(err, errlen, "the root directory cannot be the host's /");
+	int init_exe = open_init_exe();
+	if (init_exe < 0)
+		return failf(err, errlen, "cannot open lockstep-init next to the recorder (make recorder): %s",
+			     strerror(errno));
 	if (pipe2(ctl, O_CLOEXEC) || pipe2(go, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(errp, O_CLOEXEC))
 		return failf(err, errlen, "pipe: %s", strerror(errno));
 
 	struct sandbox_init_args a = {
 		.root = abs_root, .argv = argv, .ctl_w = ctl[1], .go_r = go[0],
-		.out_w = { out[1], errp[1] },
+		.out_w = { out[1], errp[1] }, .init_exe = init_exe,
 	};
 	fflush(NULL);
 	long pid = syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | SIGCHLD,
@@ -121,7 +142,7 @@ int sandbox_start(struct sandbox *sb, const char *root, char *const argv[], char
 		sandbox_init_main(&a);
 	}
 	sb->init_pid = (pid_t)pid;
-	close(ctl[1]); close(go[0]); close(out[1]); close(errp[1]);
+	close(ctl[1]); close(go[0]); close(out[1]); close(errp[1]); close(init_exe);
 	sb->ctl_fd = ctl[0];
 	sb->go_fd = go[1];
 	sb->out_fd[0] = out[0];

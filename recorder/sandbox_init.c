@@ -169,6 +169,24 @@ static void __attribute__((noreturn)) program_process(const struct sandbox_init_
 	_exit(127);
 }
 
+/* Exec lockstep-init with fds 0-2 on /dev/null and the control pipe on fd 3 (where it
+ * says "ready"), no other fd. Returns only if that failed: then the control pipe is fd 3. */
+static int become_lockstep_init(const struct sandbox_init_args *a)
+{
+	static char *const argv[] = { "lockstep-init", NULL };
+	static char *const envp[] = { NULL };
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+	int ctl = fcntl(a->ctl_w, F_DUPFD_CLOEXEC, 100), exe = fcntl(a->init_exe, F_DUPFD_CLOEXEC, 100);
+	if (null < 0 || ctl < 0 || exe < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 ||
+	    dup2(null, 2) < 0 || dup2(ctl, 3) < 0)   /* dup2 leaves fd 3 open across exec */
+		return ctl >= 0 ? ctl : a->ctl_w;
+	for (int fd = 4; fd < 1024; fd++)
+		if (fd != exe)
+			close(fd);
+	execveat(exe, "", argv, envp, AT_EMPTY_PATH);
+	return 3;
+}
+
 void sandbox_init_main(const struct sandbox_init_args *a)
 {
 	char path[4096];
@@ -193,11 +211,10 @@ void sandbox_init_main(const struct sandbox_init_args *a)
 		die_errno(a, "fork");
 	if (prog == 0)
 		program_process(a, path);
-	sandbox_msg(a->ctl_w, "ready", "");
-	close(a->ctl_w);
-	close(a->go_r);
-	close(a->out_w[0]);
-	close(a->out_w[1]);
+	int ctl = become_lockstep_init(a);
+	/* lockstep-init could not be exec'd: do its job here. */
+	sandbox_msg(ctl, "ready", "");
+	close(ctl);
 	for (;;) {
 		p = wait(&status);
 		if (p < 0 && errno == EINTR)

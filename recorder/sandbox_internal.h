@@ -8,6 +8,7 @@ struct sandbox_init_args {
 	int ctl_w;                 /* messages to the recorder (close-on-exec) */
 	int go_r;                  /* the program's process waits for a byte here (close-on-exec) */
 	int out_w[2];              /* write ends of the stdout and stderr pipes */
+	int init_exe;              /* lockstep-init, opened before the chroot (close-on-exec) */
 };
 
 /* The body of the sandbox's init (pid 1); never returns. */
