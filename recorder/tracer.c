@@ -167,13 +167,13 @@ static void on_exec(struct task *t)
 	if ((pid_t)former != t->tid) {
 		/* A non-leader thread exec'd: it now has the leader's tid (t is the leader). */
 		struct task *execer = task_find((pid_t)former);
-		pid_t leader_tid = t->tid;
-		write_exit(t, 0);
-		task_free(t);
-		if (!execer)
-			return;
-		task_rekey(execer, leader_tid);
-		t = execer;
+		if (execer) {
+			pid_t leader_tid = t->tid;
+			write_exit(t, 0);
+			task_free(t);
+			task_rekey(execer, leader_tid);
+			t = execer;
+		}
 	}
 	ev.task = t->id;
 	if (t->state == TASK_PRE_EXEC) {
