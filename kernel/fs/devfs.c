@@ -141,7 +141,9 @@ static int open_enxio(struct inode *inode, struct file *f)
 }
 
 static const struct file_ops null_fops = { .read = read_null, .write = write_null, .llseek = lseek_zero };
-static const struct file_ops zero_fops = { .read = read_zero, .write = write_null, .llseek = lseek_zero };
+static const struct file_ops zero_fops = {
+    .read = read_zero, .write = write_null, .llseek = lseek_zero, .mmap_anon = true,
+};
 static const struct file_ops full_fops = { .read = read_zero, .write = write_full, .llseek = lseek_zero };
 static const struct file_ops random_fops = {
     .read = read_random, .write = write_random, .llseek = lseek_noop, .ioctl = ioctl_random,

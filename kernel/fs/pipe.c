@@ -38,7 +38,7 @@ static struct pipe *pipe_alloc(void)
 static void pipe_free(struct pipe *p)
 {
     for (unsigned i = p->tail; i != p->head; i++)
-        kfree(p->bufs[i % p->max_usage].page);
+        fs_page_free(p->bufs[i % p->max_usage].page);
     kfree(p->bufs);
     kfree(p);
 }
@@ -80,7 +80,7 @@ static long pipe_read(struct file *f, struct iov_iter *to, int64_t *pos)
             b->offset += (unsigned)chars;
             b->len -= (unsigned)chars;
             if (!b->len) {
-                kfree(b->page);
+                fs_page_free(b->page);
                 b->page = NULL;
                 p->tail++;
                 wq_wake_all(&p->wq);
@@ -151,7 +151,7 @@ static long pipe_write(struct file *f, struct iov_iter *from, int64_t *pos)
             break;
         }
         if (!pipe_full(p)) {
-            char *page = kmalloc(PAGE_SIZE);
+            char *page = fs_page_alloc();
             if (!page) {
                 if (!ret)
                     ret = -ENOMEM;
@@ -160,7 +160,7 @@ static long pipe_write(struct file *f, struct iov_iter *from, int64_t *pos)
             size_t want = MIN(from->count, PAGE_SIZE);
             size_t got = copy_from_iter(from, page, want);
             if (got < want && from->count) {
-                kfree(page);
+                fs_page_free(page);
                 if (!ret)
                     ret = -EFAULT;
                 break;

@@ -20,7 +20,7 @@ static void file_destroy(struct inode *inode)
     if (!p)
         return;
     for (size_t i = 0; i < p->cap; i++)
-        kfree(p->page[i]);
+        fs_page_free(p->page[i]);
     kfree(p->page);
     kfree(p);
 }
@@ -63,7 +63,7 @@ static char *page_at(struct inode *inode, size_t i, bool create)
         p->cap = cap;
     }
     if (!p->page[i] && create) {
-        p->page[i] = kzalloc(PAGE_SIZE);
+        p->page[i] = fs_page_alloc();
         if (p->page[i])
             inode->blocks += PAGE_SIZE / 512;
     }
@@ -136,7 +136,7 @@ static int file_truncate(struct inode *inode, uint64_t size)
         size_t keep = (size + PAGE_SIZE - 1) / PAGE_SIZE;
         for (size_t i = keep; i < p->cap; i++) {
             if (p->page[i]) {
-                kfree(p->page[i]);
+                fs_page_free(p->page[i]);
                 p->page[i] = NULL;
                 inode->blocks -= PAGE_SIZE / 512;
             }
@@ -188,6 +188,11 @@ static int64_t file_llseek(struct file *f, int64_t off, int whence)
     return f->pos;
 }
 
+static void *file_mmap_page(struct file *f, uint64_t index)
+{
+    return index < TMPFS_MAX_PAGES ? page_at(f->inode, (size_t)index, true) : NULL;
+}
+
 const struct inode_ops tmpfs_file_iops = {
     .truncate = file_truncate,
     .seek_data = file_seek_data,
@@ -197,4 +202,5 @@ const struct file_ops tmpfs_file_fops = {
     .read = file_read,
     .write = file_write,
     .llseek = file_llseek,
+    .mmap_page = file_mmap_page,
 };

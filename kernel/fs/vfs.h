@@ -170,6 +170,14 @@ struct file_ops {
     unsigned (*poll)(struct file *f, struct waitqueue **wq);
     int (*iterate)(struct file *f, struct dir_context *ctx);
     long (*fcntl)(struct file *f, unsigned cmd, unsigned long arg);   /* F_GETPIPE_SZ/F_SETPIPE_SZ */
+    /* Memory mappings (kernel/mm). A file is mappable when it has mmap_page: the page-aligned
+       kernel page holding bytes [index * 4096, +4096) of the file, allocated (zeroed) when
+       missing; NULL when out of memory. The mapping takes its own frame reference on it
+       (frame_get(virt_to_phys(page))), so the page is the file's data itself: MAP_SHARED
+       stores change the file. mmap_anon means a mapping is plain anonymous memory (/dev/zero).
+       Neither: mmap gives ENODEV. */
+    void *(*mmap_page)(struct file *f, uint64_t index);
+    bool mmap_anon;
 };
 
 struct file {
@@ -210,6 +218,10 @@ int vfs_lookup_parent_from(struct inode *start, const char *path, struct inode *
                            const char **last, size_t *lastlen, bool *trailing_slash);
 /* Copy a path from user memory into a kmalloc'ed buffer (PATH_MAX); caller kfree()s it. */
 int getname(const char *upath, char **out);
+
+/* Page-aligned, zeroed 4 KiB pages for file data (page.c). */
+void *fs_page_alloc(void);
+void fs_page_free(void *page);
 
 /* ---- the interface for the rest of the kernel ---- */
 int vfs_init(const void *cpio, size_t len);

@@ -76,6 +76,18 @@ long strncpy_from_user(char *dst, const char *src, size_t size)
     return -ENAMETOOLONG;
 }
 
+void *aligned_alloc(size_t align, size_t n);
+
+void *fs_page_alloc(void)
+{
+    void *p = aligned_alloc(4096, 4096);
+    if (p)
+        memset(p, 0, 4096);
+    return p;
+}
+
+void fs_page_free(void *p) { free(p); }
+
 struct task *current_task(void) { return &shim_task; }
 
 void wq_init(struct waitqueue *wq) { wq->head = NULL; }
