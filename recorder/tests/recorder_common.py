@@ -1,8 +1,10 @@
 """Shared helpers for the recorder's tests: run the recorder, read traces through
 build/recorder/trace-lines (the codec), parse strace's raw output."""
+import atexit
 import errno
 import os
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -15,7 +17,11 @@ ROOT = os.path.join(TOP, "build", "root")
 
 
 def tmpdir():
-    return tempfile.mkdtemp(prefix="lockstep-rectest-")
+    """A scratch directory, removed when the test exits (set KEEP=1 to keep it)."""
+    d = tempfile.mkdtemp(prefix="lockstep-rectest-")
+    if not os.environ.get("KEEP"):
+        atexit.register(shutil.rmtree, d, True)
+    return d
 
 
 def record(argv, trace, extra=(), quiet=True):
