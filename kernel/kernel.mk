@@ -5,7 +5,7 @@
 KBUILD      := $(BUILD)/kernel
 KERNEL_ELF  := $(KBUILD)/lockstep.elf
 UAPI        := $(GEN)/uapi
-KERNEL_SRCS := $(shell find arch/x86_64 kernel -name '*.c' -o -name '*.S' 2>/dev/null | sort)
+KERNEL_SRCS := $(shell find arch/x86_64 kernel \( -path '*/tests' -prune \) -o \( -name '*.c' -o -name '*.S' \) -print 2>/dev/null | sort)
 KERNEL_OBJS := $(patsubst %,$(KBUILD)/obj/%.o,$(KERNEL_SRCS))
 KERNEL_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding -nostdlib -nostdinc \
     -mno-red-zone -mcmodel=kernel -mno-sse -mno-mmx -mgeneral-regs-only -fno-pic \
