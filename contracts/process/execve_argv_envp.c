@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -40,6 +41,7 @@ static int after_exec(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	sigchld_quiet();
 	if (argc > 1 && strcmp(argv[1], "after-exec") == 0)
 		return after_exec(argc, argv);
 

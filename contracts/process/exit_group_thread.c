@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include "../threading/thread_util.h"
 #include <sys/wait.h>
 
@@ -26,6 +27,7 @@ static int thread_exit(void *arg)
 
 int main(void)
 {
+	sigchld_quiet();
 	int flags = THREAD_FLAGS_BASE | CLONE_FILES | CLONE_VFORK;
 	int status;
 

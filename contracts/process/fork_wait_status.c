@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -48,6 +49,7 @@ static pid_t waiting_child(int sig)
 
 int main(void)
 {
+	sigchld_quiet();
 	static int shared_value = 1;
 	pid_t parent = getpid();
 	int status;

@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <grp.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -63,6 +64,7 @@ static int drop_privileges(void)
 
 int main(void)
 {
+	sigchld_quiet();
 	uid_t r, e, s;
 	gid_t gr, ge, gs;
 

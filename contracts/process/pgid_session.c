@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <limits.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -73,6 +74,7 @@ static int child_new_session(void)
 
 int main(int argc, char **argv)
 {
+	sigchld_quiet();
 	if (argc > 1 && strcmp(argv[1], "hold") == 0) {
 		char c;
 		read(0, &c, 1);

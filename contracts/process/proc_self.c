@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -59,6 +60,7 @@ static int number_field(const char *key)
 
 int main(int argc, char **argv)
 {
+	sigchld_quiet();
 	char link[4096], want[64], comm[64];
 	ssize_t n;
 

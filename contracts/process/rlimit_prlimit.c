@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
@@ -43,6 +44,7 @@ static int fsize_child(int ignore)
 
 int main(void)
 {
+	sigchld_quiet();
 	struct rlimit rl, orig;
 
 	CHECK_OK("getrlimit NOFILE", getrlimit(RLIMIT_NOFILE, &orig));

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -21,6 +22,7 @@ static mode_t mode_of(const char *path)
 
 int main(int argc, char **argv)
 {
+	sigchld_quiet();
 	if (argc > 1 && strcmp(argv[1], "after-exec") == 0) {
 		mode_t m = umask(0);
 		return m == 027 ? 0 : 1;

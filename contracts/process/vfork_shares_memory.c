@@ -6,12 +6,14 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <sys/wait.h>
 
 static volatile int shared_value;
 
 int main(int argc, char **argv)
 {
+	sigchld_quiet();
 	if (argc > 1 && strcmp(argv[1], "after-exec") == 0)
 		return 42;
 

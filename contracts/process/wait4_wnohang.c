@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -30,6 +31,7 @@ static pid_t held_child(int *release, int code)
 
 int main(void)
 {
+	sigchld_quiet();
 	int status, release;
 	struct rusage ru;
 	siginfo_t si;

@@ -7,11 +7,13 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "sigchld_quiet.h"
 #include <signal.h>
 #include <sys/wait.h>
 
 int main(void)
 {
+	sigchld_quiet();
 	siginfo_t si;
 	int hold[2];
 	pipe(hold);

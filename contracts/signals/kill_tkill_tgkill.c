@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include <limits.h>
 #include <signal.h>
 #include <sys/syscall.h>
@@ -54,6 +55,7 @@ static pid_t spawn_waiting_child(void)
 
 int main(void)
 {
+	sigchld_quiet();
 	pid_t me = getpid();
 	pid_t tid = syscall(SYS_gettid);
 	struct sigaction sa;

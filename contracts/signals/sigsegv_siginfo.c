@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include <setjmp.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -39,6 +40,7 @@ static void on_segv(int sig, siginfo_t *si, void *ctx)
 
 int main(void)
 {
+	sigchld_quiet();
 	page = sysconf(_SC_PAGESIZE);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);

@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include "thread_util.h"
 #include <limits.h>
 #include <pthread.h>
@@ -54,6 +55,7 @@ static void *worker_main(void *p)
 
 int main(void)
 {
+	sigchld_quiet();
 	unsigned char orig[MASK_BYTES], m[MASK_BYTES], one[MASK_BYTES];
 
 	long size = get_mask(0, orig);

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include "thread_util.h"
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -45,6 +46,7 @@ static int after_exec(void)
 
 int main(int argc, char **argv)
 {
+	sigchld_quiet();
 	if (argc > 1 && strcmp(argv[1], "after-exec") == 0)
 		return after_exec();
 

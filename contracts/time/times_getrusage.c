@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/times.h>
@@ -31,6 +32,7 @@ static int tv_valid(const struct timeval *tv)
 
 int main(void)
 {
+	sigchld_quiet();
 	struct tms t0, t1, t2;
 	struct rusage r0, r1, rc0, rc1, rt;
 

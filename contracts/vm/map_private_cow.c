@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -17,6 +18,7 @@ static char data_var = 'D';
 
 int main(void)
 {
+	sigchld_quiet();
 	long page = sysconf(_SC_PAGESIZE);
 	int up[2], down[2];
 	pipe(up);

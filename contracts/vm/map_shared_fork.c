@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -54,6 +55,7 @@ static void run(const char *what, volatile char *m)
 
 int main(void)
 {
+	sigchld_quiet();
 	long page = sysconf(_SC_PAGESIZE);
 
 	char *anon = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
