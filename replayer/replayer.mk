@@ -43,7 +43,18 @@ $(REPLAYER_OUT)/kobj/%.o: replayer/kernel/%.c $(REPLAYER_HEADERS) $(TRACES_DEPS)
 	@mkdir -p $(@D)
 	$(CC) $(KERNEL_CFLAGS) $(REPLAYER_INCLUDES) -c -o $@ $<
 
+# `make FAULT=NAME`: a kernel with one known bug re-introduced (replayer/kernel/faults.h). The
+# stamp holds the fault's name, so every kernel object is rebuilt when it changes.
+REPLAYER_FAULT_STAMP := $(REPLAYER_OUT)/fault.stamp
+$(REPLAYER_FAULT_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(FAULT)' | cmp -s - $@ || echo '$(FAULT)' > $@
+ifneq ($(FAULT),)
+KERNEL_CFLAGS += -DLOCKSTEP_FAULT=FAULT_$(FAULT)
+endif
+
 ifneq ($(KERNEL_ELF),)
+$(KERNEL_OBJS) $(REPLAYER_KERNEL_OBJS): $(REPLAYER_FAULT_STAMP)
 REPLAYER_LINKED := $(REPLAYER_KERNEL_OBJS) $(filter-out $(KERNEL_OBJS),$(TRACES_KERNEL_OBJS))
 KERNEL_OBJS += $(REPLAYER_LINKED)
 $(KERNEL_ELF): $(REPLAYER_LINKED)

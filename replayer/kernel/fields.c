@@ -116,7 +116,7 @@ static void judge(struct region *g, uint64_t off, uint32_t len, enum check_role 
         return;
     uint64_t i = off - g->m->offset;
     const uint8_t *rec = g->m->data + i, *act = g->act + i;
-    struct rule_ctx c = { role, g->output, len, g->clock };
+    struct rule_ctx c = { role, g->output, len, g->clock, name };
     struct rule_outcome o;
     bool scalar = (len == 1 || len == 2 || len == 4 || len == 8) && role != CR_EXACT &&
                   role != CR_RANDOM && role != CR_HOSTID;
@@ -302,7 +302,7 @@ int fields_enter(struct check_run *run, struct check_stream *s, uint32_t pos, co
         run->counts[RULE_REGS_ONLY]++;
     for (int i = 0; i < 6; i++) {
         enum check_role role = undescribed ? CR_ADDRESS : desc_arg_role(sc->nr, i);
-        struct rule_ctx c = { role, false, role == CR_PID ? 4 : 8, -1 };  /* pid_t is an int */
+        struct rule_ctx c = { role, false, role == CR_PID ? 4 : 8, -1, NULL };  /* pid_t is an int */
         struct rule_outcome o;
         if (!rule_apply(run, &c, sc->args[i], s->args[i], &o)) {
             char label[64];
@@ -378,7 +378,7 @@ int fields_exit(struct check_run *run, struct check_stream *s, uint32_t pos, int
             !(addrmap_to_act(&run->addrs, (uint64_t)sc->result) == (uint64_t)act))
             learn_mappings(run, sc, s->args, act);
     }
-    struct rule_ctx c = { role, true, 8, -1 };
+    struct rule_ctx c = { role, true, 8, -1, NULL };
     if (!rule_apply(run, &c, (uint64_t)sc->result, (uint64_t)act, &o))
         return diverge_value(run, s, pos, "result", sc->result, act, &o, executed);
     if (o.inject)

@@ -11,6 +11,7 @@ struct rule_ctx {
     bool output;        /* written by the kernel (world roles inject) or read from the program */
     unsigned width;     /* bytes, for sign extension (8 for registers) */
     int clock;          /* clock id when the value is a clock reading, else -1 */
+    const char *name;   /* the field's name, or NULL */
 };
 
 struct rule_outcome {

@@ -19,10 +19,14 @@
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
+#include "kernel/runspec.h"
 #include "arch/x86_64/arch.h"
 
 #include "check.h"
 #include "engine.h"
+#include "faults.h"
+
+_Static_assert(LOCKSTEP_FAULT >= FAULT_NONE, "FAULT= names an unknown fault (replayer/kernel/faults.h)");
 
 bool check_mode;
 static struct check_run the_run;
@@ -255,6 +259,7 @@ static void run_one(const char *name, const void *data, size_t len, const void *
         check_run_error(&the_run, "too many arguments or environment strings");
         goto verdict;
     }
+    the_runspec.release = the_run.hdr.release.s;   /* uname reports the recorded release */
     if (vfs_init(root, root_len) < 0) {
         check_run_error(&the_run, "cannot unpack the root tree");
         goto verdict;
@@ -313,6 +318,8 @@ static void check_init_main(void *arg)
     const uint8_t *p = b->traces;
     size_t len = b->traces_len, pos = 16;
     uint32_t count = 0, done = 0, passed = 0;
+    if (LOCKSTEP_FAULT != FAULT_NONE)
+        check_print("FAULT ", LOCKSTEP_FAULT_NAME);
     if (len < 16 || memcmp(p, "LSTRACES", 8)) {
         check_print("", "ERROR traces module: bad magic");
         arch_exit(EXIT_DONE);
