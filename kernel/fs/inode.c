@@ -15,6 +15,7 @@ struct inode *inode_alloc(struct super_block *sb, unsigned mode)
     if (!inode)
         return NULL;
     inode->ino = sb->next_ino++;
+    sb->used_inodes++;
     inode->sb = sb;
     inode->mode = mode;
     struct task *t = current_task();
@@ -38,6 +39,7 @@ void inode_maybe_free(struct inode *inode)
         return;
     if (inode->destroy)
         inode->destroy(inode);
+    inode->sb->used_inodes--;
     kfree(inode);
 }
 

@@ -248,7 +248,7 @@ static int open_path(int dirfd, const char *path, unsigned flags, unsigned mode,
         if (err)
             return err;
     }
-    if ((flags & O_DIRECTORY) && !S_ISDIR(inode->mode)) {
+    if ((flags & O_DIRECTORY) && !(flags & __O_TMPFILE) && !S_ISDIR(inode->mode)) {
         err = -ENOTDIR;
         goto out;
     }

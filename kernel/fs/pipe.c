@@ -10,6 +10,7 @@
  * until the last one closes. pipe(2) makes an inode on pipefs with the two ends open.
  */
 #include "kernel/fs/pipe.h"
+#include "kernel/fs/tmpfs.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/uaccess.h"
 #include <asm/poll.h>
@@ -372,10 +373,8 @@ const struct file_ops fifo_fops = {
 
 /* ---- pipe(2) ---- */
 
-static void pipefs_statfs(struct super_block *sb, struct statfs *st);
-
 static const struct super_ops pipefs_ops = {
-    .statfs = pipefs_statfs,
+    .statfs = generic_statfs,
 };
 
 struct super_block *pipefs_sb(void)
@@ -387,15 +386,6 @@ struct super_block *pipefs_sb(void)
             sb->ops = &pipefs_ops;
     }
     return sb;
-}
-
-static void pipefs_statfs(struct super_block *sb, struct statfs *st)
-{
-    memset(st, 0, sizeof(*st));
-    st->f_type = (long)sb->magic;
-    st->f_bsize = PAGE_SIZE;
-    st->f_namelen = FS_NAME_MAX;
-    st->f_frsize = PAGE_SIZE;
 }
 
 /* A pipe inode on pipefs with a pipe and both ends opened with flags. */

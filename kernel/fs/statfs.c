@@ -1,18 +1,23 @@
 /*
  * statfs.c — statfs and fstatfs. Each super block fills its own answer (tmpfs, pipefs);
- * the figures for tmpfs are those of an unlimited-size tmpfs with Linux's defaults.
+ * tmpfs reports its size like a default Linux tmpfs (as many inodes as blocks, free counts
+ * going down as files and pages are used), of a notional size: the figures are a world
+ * input that differs between machines anyway.
  */
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/tmpfs.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/uaccess.h"
 #include <asm/statfs.h>
+#include <linux/magic.h>
 
 /* Mount flags as statfs reports them (Linux keeps these out of its uapi). */
 #define ST_VALID 0x0020
 #define ST_RELATIME 0x1000
 
-void tmpfs_statfs(struct super_block *sb, struct statfs *st)
+#define TMPFS_NOTIONAL_PAGES 65536
+
+void generic_statfs(struct super_block *sb, struct statfs *st)
 {
     memset(st, 0, sizeof(*st));
     st->f_type = (long)sb->magic;
@@ -21,6 +26,17 @@ void tmpfs_statfs(struct super_block *sb, struct statfs *st)
     st->f_frsize = PAGE_SIZE;
     st->f_fsid.val[0] = (int)sb->dev;
     st->f_flags = ST_VALID | ST_RELATIME;
+}
+
+void tmpfs_statfs(struct super_block *sb, struct statfs *st)
+{
+    generic_statfs(sb, st);
+    if (sb->magic != TMPFS_MAGIC)
+        return;   /* proc and the like: no sizes */
+    st->f_blocks = TMPFS_NOTIONAL_PAGES;
+    st->f_bfree = st->f_bavail = TMPFS_NOTIONAL_PAGES - MIN(sb->used_pages, TMPFS_NOTIONAL_PAGES);
+    st->f_files = TMPFS_NOTIONAL_PAGES;
+    st->f_ffree = TMPFS_NOTIONAL_PAGES - MIN(sb->used_inodes, TMPFS_NOTIONAL_PAGES);
 }
 
 static long statfs_inode(struct inode *inode, void *ubuf)

@@ -23,7 +23,8 @@ struct inode *tmpfs_new_dir(struct super_block *sb, unsigned mode, struct inode 
 /* Give a new non-directory, non-regular inode (FIFO, device, socket) its ops. */
 void tmpfs_init_special(struct inode *inode, unsigned mode, uint32_t rdev);
 
-/* statfs for every tmpfs-like super block (statfs.c). */
+/* statfs for every tmpfs-like super block, and the size-less answer (statfs.c). */
 void tmpfs_statfs(struct super_block *sb, struct statfs *st);
+void generic_statfs(struct super_block *sb, struct statfs *st);
 
 #endif

@@ -19,8 +19,11 @@ static void file_destroy(struct inode *inode)
     struct tmpfs_pages *p = inode->priv;
     if (!p)
         return;
-    for (size_t i = 0; i < p->cap; i++)
+    for (size_t i = 0; i < p->cap; i++) {
+        if (p->page[i])
+            inode->sb->used_pages--;
         fs_page_free(p->page[i]);
+    }
     kfree(p->page);
     kfree(p);
 }
@@ -64,8 +67,10 @@ static char *page_at(struct inode *inode, size_t i, bool create)
     }
     if (!p->page[i] && create) {
         p->page[i] = fs_page_alloc();
-        if (p->page[i])
+        if (p->page[i]) {
             inode->blocks += PAGE_SIZE / 512;
+            inode->sb->used_pages++;
+        }
     }
     return p->page[i];
 }
@@ -139,6 +144,7 @@ static int file_truncate(struct inode *inode, uint64_t size)
                 fs_page_free(p->page[i]);
                 p->page[i] = NULL;
                 inode->blocks -= PAGE_SIZE / 512;
+                inode->sb->used_pages--;
             }
         }
         char *last = size % PAGE_SIZE ? page_at(inode, size / PAGE_SIZE, false) : NULL;

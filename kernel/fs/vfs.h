@@ -73,6 +73,8 @@ struct super_block {
     struct inode *mountpoint;     /* the directory this one covers (NULL for /) */
     const struct super_ops *ops;
     const char *name;             /* "tmpfs", "devtmpfs", "proc", "pipefs" */
+    uint64_t used_inodes;         /* for statfs */
+    uint64_t used_pages;
 };
 
 /* A fresh super block whose root is a new directory made by mkroot (tmpfs_make_root). */

@@ -6,6 +6,7 @@
 #include "kernel/fs/tests/kfs_test.h"
 #include <asm/ioctls.h>
 #include <linux/fs.h>
+#include <asm/statfs.h>
 
 TEST(stdio_fds)
 {
@@ -105,5 +106,29 @@ TEST(kernel_open_read)
     CHECK_EQ(st.st_size, 10);
     file_put(f);
     CHECK_EQ(kernel_open("/nope", O_RDONLY, &f), -ENOENT);
+}
+TEST(tmpfile_and_statfs)
+{
+    int fd = (int)sys_open("/tmp", O_TMPFILE | O_RDWR, 0600);
+    CHECK(fd >= 0);
+    struct stat st;
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_nlink, 0);
+    CHECK_EQ(st.st_mode, S_IFREG | 0600);
+    CHECK_EQ(sys_write(fd, "x", 1), 1);
+    CHECK_EQ(sys_open("/tmp", O_TMPFILE | O_RDONLY, 0600), -EINVAL);
+    CHECK_EQ(sys_linkat(fd, "", AT_FDCWD, "/tmp/named", AT_EMPTY_PATH), 0);
+    CHECK_EQ(sys_stat("/tmp/named", &st), 0);
+    CHECK_EQ(st.st_nlink, 1);
+    CHECK_EQ(st.st_size, 1);
+    struct statfs sf;
+    CHECK_EQ(sys_statfs("/tmp", &sf), 0);
+    CHECK_EQ(sf.f_type, 0x01021994);
+    CHECK(sf.f_files > 0 && sf.f_ffree < sf.f_files && sf.f_bfree < sf.f_blocks);
+    CHECK_EQ(sys_statfs("/proc", &sf), 0);
+    CHECK_EQ(sf.f_type, 0x9fa0);
+    CHECK_EQ(sys_fstatfs(1, &sf), 0);
+    CHECK_EQ(sf.f_type, 0x50495045);
+    CHECK_EQ(sys_fstatfs(99, &sf), -EBADF);
 }
 #endif
