@@ -11,6 +11,10 @@
  * returning 0 proves the thread is fully gone, and the pthread_join that follows
  * makes no futex call at all.
  *
+ * The thread also waits for the creator's acknowledgement before it may go on:
+ * a thread that exited while its creator was still inside pthread_create would
+ * contend for musl's thread-list lock (a FUTEX_WAIT on it, or not, by timing).
+ *
  * Raw clone threads (raw_thread) are for contracts that need exact control of
  * the clone flags; they share the caller's TLS, so they call only raw_syscall.
  */
@@ -49,38 +53,50 @@ static inline int raw_thread(int (*fn)(void *), void *arg, int flags, int *ptid,
 	return clone(fn, stack + size, flags, arg, ptid, (void *)0, ctid);
 }
 
-/* Exit watch: fd[0] reads EOF once the watched thread has fully exited. */
+/* Exit watch: fd[0] reads EOF once the watched thread has fully exited; ack lets it go on. */
 struct exit_watch {
 	int fd[2];
+	int ack[2];
 };
 
 static inline int exit_watch_open(struct exit_watch *w)
 {
-	return pipe(w->fd);
+	if (pipe(w->fd) != 0)
+		return -1;
+	return pipe(w->ack);
 }
 
-/* First call in a watched pthread: take a private fd table, say so, keep only the write end. */
+/*
+ * In a watched pthread, before it can exit: take a private fd table, say so,
+ * keep only the write end, and wait until the creator is out of pthread_create.
+ */
 static inline void exit_watch_thread_start(struct exit_watch *w)
 {
 	char c = 's';
 	unshare(CLONE_FILES);
 	close(w->fd[0]);
 	write(w->fd[1], &c, 1);
+	read(w->ack[0], &c, 1);
 }
 
-/* In the creator, after pthread_create: wait until the thread owns its copy, drop ours. */
+/* In the creator, after pthread_create: wait until the thread owns its copy, drop ours, ack. */
 static inline int exit_watch_started(struct exit_watch *w)
 {
 	char c;
 	int n = read(w->fd[0], &c, 1);
 	close(w->fd[1]);
+	write(w->ack[1], "a", 1);
+	close(w->ack[0]);
+	close(w->ack[1]);
 	return n == 1 ? 0 : -1;
 }
 
-/* For a raw thread cloned without CLONE_FILES: it already has its own copy. */
+/* For a raw thread cloned without CLONE_FILES: it already has its own copy (and no ack). */
 static inline void exit_watch_cloned(struct exit_watch *w)
 {
 	close(w->fd[1]);
+	close(w->ack[0]);
+	close(w->ack[1]);
 }
 
 /* Block until the watched thread has exited; 0 on EOF. */
