@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Recorder overhead: the same BusyBox workload run in the sandbox untraced (plain),
 under `strace -f -o /dev/null`, and under the recorder; wall time, median of N runs,
-all measured in this one run. Prints ratios and trace bytes per syscall.
+all measured in this one run. Prints ratios, the added time per syscall (us/sc: traced
+minus plain, over the syscalls recorded) and trace bytes per syscall.
 
 usage: bench_recorder.py [-n RUNS]
 """
@@ -35,7 +36,8 @@ def main():
     trace = os.path.join(tmp, "w.trace")
     print(f"recorder bench: median wall time of {args.n} runs each, in the sandbox")
     print(f"{'workload':10} {'syscalls':>9} {'plain':>8} {'strace':>8} {'record':>8} "
-          f"{'rec/plain':>9} {'strace/plain':>12} {'rec/strace':>10} {'B/syscall':>9}")
+          f"{'rec/plain':>9} {'strace/plain':>12} {'rec/strace':>10} {'us/sc rec':>9} "
+          f"{'us/sc strace':>12} {'B/syscall':>9}")
     for name in ("mixed", "reads"):
         with open(os.path.join(HERE, f"{name}.sh")) as fh:
             script = fh.read()
@@ -61,7 +63,8 @@ def main():
         print(f"{name:10} {nsys:9d} {med['plain']*1000:7.1f}ms {med['strace']*1000:7.1f}ms "
               f"{med['record']*1000:7.1f}ms {med['record']/med['plain']:9.2f} "
               f"{med['strace']/med['plain']:12.2f} {med['record']/med['strace']:10.2f} "
-              f"{nbytes/nsys:9.1f}")
+              f"{(med['record']-med['plain'])/nsys*1e6:9.1f} "
+              f"{(med['strace']-med['plain'])/nsys*1e6:12.1f} {nbytes/nsys:9.1f}")
     os.unlink(trace)
     os.rmdir(tmp)
     return 0
