@@ -155,14 +155,15 @@ static const struct chrdev {
     const char *name;
     unsigned major, minor, mode;
     const struct file_ops *fops;
+    bool in_dev;    /* made in /dev at boot: the recording sandbox's set, in its order */
 } chrdevs[] = {
-    { "null", 1, 3, 0666, &null_fops },
-    { "zero", 1, 5, 0666, &zero_fops },
-    { "full", 1, 7, 0666, &full_fops },
-    { "random", 1, 8, 0666, &random_fops },
-    { "urandom", 1, 9, 0666, &random_fops },
-    { "tty", 5, 0, 0666, &tty_fops },
-    { "console", 5, 1, 0600, &console_fops },
+    { "null", 1, 3, 0666, &null_fops, true },
+    { "zero", 1, 5, 0666, &zero_fops, true },
+    { "full", 1, 7, 0666, &full_fops, true },
+    { "random", 1, 8, 0666, &random_fops, true },
+    { "urandom", 1, 9, 0666, &random_fops, true },
+    { "tty", 5, 0, 0666, &tty_fops, true },
+    { "console", 5, 1, 0600, &console_fops, false },
 };
 
 static int chrdev_open(struct inode *inode, struct file *f)
@@ -184,7 +185,7 @@ int devfs_populate(struct inode *dev)
     for (size_t i = 0; i < ARRAY_SIZE(chrdevs); i++) {
         const struct chrdev *c = &chrdevs[i];
         struct inode *found;
-        if (dev->iops->lookup(dev, c->name, strlen(c->name), &found) == 0)
+        if (!c->in_dev || dev->iops->lookup(dev, c->name, strlen(c->name), &found) == 0)
             continue;
         int err = dev->iops->mknod(dev, c->name, strlen(c->name), S_IFCHR | c->mode,
                                    MKDEV_U(c->major, c->minor), NULL);

@@ -78,13 +78,13 @@ struct file *hostpipe_open(int stream)
     if (!inode)
         return NULL;
     inode->nlink = 1;
+    inode->anon = true;
     inode->fops = &hostpipe_fops;
     struct file *f = file_alloc(inode, O_WRONLY);
     if (!f) {
         kfree(inode);
         return NULL;
     }
-    inode->nlink = 0;
     f->ops = &hostpipe_fops;
     f->aux = (unsigned long)stream;
     return f;

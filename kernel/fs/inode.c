@@ -35,7 +35,7 @@ struct inode *inode_get(struct inode *inode)
 
 void inode_maybe_free(struct inode *inode)
 {
-    if (inode->nlink > 0 || inode->refs > 0 || inode == inode->sb->root)
+    if ((inode->nlink > 0 && !inode->anon) || inode->refs > 0 || inode == inode->sb->root)
         return;
     if (inode->destroy)
         inode->destroy(inode);

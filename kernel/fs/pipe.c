@@ -400,7 +400,8 @@ static int create_pipe_files(struct file **res, unsigned flags)
             pipe_free(p);
         return -ENFILE;
     }
-    inode->nlink = 1;
+    inode->nlink = 1;   /* as Linux shows it */
+    inode->anon = true;
     inode->pipe = p;
     inode->fops = &pipe_fops;
     res[0] = file_alloc(inode, O_RDONLY | (flags & (O_NONBLOCK | O_DIRECT)));
@@ -416,7 +417,6 @@ static int create_pipe_files(struct file **res, unsigned flags)
     }
     p->readers = p->writers = 1;
     p->r_counter = p->w_counter = 1;
-    inode->nlink = 0;   /* unnamed: freed with its last file */
     return 0;
 }
 

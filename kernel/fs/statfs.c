@@ -25,7 +25,7 @@ void generic_statfs(struct super_block *sb, struct statfs *st)
     st->f_namelen = FS_NAME_MAX;
     st->f_frsize = PAGE_SIZE;
     st->f_fsid.val[0] = (int)sb->dev;
-    st->f_flags = ST_VALID | ST_RELATIME;
+    st->f_flags = ST_VALID | ST_RELATIME | sb->mnt_flags;
 }
 
 void tmpfs_statfs(struct super_block *sb, struct statfs *st)

@@ -73,6 +73,7 @@ struct super_block {
     struct inode *mountpoint;     /* the directory this one covers (NULL for /) */
     const struct super_ops *ops;
     const char *name;             /* "tmpfs", "devtmpfs", "proc", "pipefs" */
+    unsigned mnt_flags;           /* ST_NOSUID, ST_NODEV, ST_NOEXEC as statfs shows them */
     uint64_t used_inodes;         /* for statfs */
     uint64_t used_pages;
 };
@@ -131,6 +132,7 @@ struct inode {
     struct super_block *mounted;  /* directories: the file system mounted here, if any */
     struct pipe *pipe;          /* FIFOs: the pipe while it is open */
     bool linkable;              /* O_TMPFILE without O_EXCL: linkat may give it a name */
+    bool anon;                  /* in no directory (pipes): freed with its last reference */
     void *priv;                 /* the file system's own data (pages, entries, link target) */
     void (*destroy)(struct inode *);  /* frees priv when the last link and reference go */
 };

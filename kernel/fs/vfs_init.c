@@ -1,9 +1,9 @@
 /*
  * vfs_init.c — building the file tree at boot and the starting fds of the first program.
  *
- * The tree matches the recording sandbox's: a tmpfs root holding the unpacked initramfs,
- * with a devtmpfs-like instance on /dev (the device nodes of devfs.c), a fresh tmpfs on
- * /tmp and an (empty, for now) instance on /proc. stdio_install gives fd 0 = /dev/null
+ * The tree matches the recording sandbox's (recorder/sandbox_init.c): a tmpfs root holding
+ * the unpacked initramfs, a fresh tmpfs on /tmp, a tmpfs on /dev with the device nodes of
+ * devfs.c, and an (empty, for now) instance on /proc. stdio_install gives fd 0 = /dev/null
  * read-only and fds 1 and 2 = host pipes (hostpipe.c), as docs/interfaces.md says.
  */
 #include "kernel/fs/vfs.h"
@@ -12,6 +12,11 @@
 #include <linux/magic.h>
 
 extern struct inode *vfs_root_inode;
+
+/* Mount flags as statfs shows them (Linux keeps these out of its uapi). */
+#define ST_NOSUID 0x0002
+#define ST_NODEV 0x0004
+#define ST_NOEXEC 0x0008
 
 /* The directory name in root, made with mode if it is missing. */
 static int ensure_dir(struct inode *root, const char *name, unsigned mode, struct inode **out)
@@ -23,7 +28,7 @@ static int ensure_dir(struct inode *root, const char *name, unsigned mode, struc
 }
 
 static int mount_new(struct inode *root, const char *dirname, const char *fsname, unsigned long magic,
-                     unsigned mode, struct super_block **out)
+                     unsigned mode, unsigned mnt_flags, struct super_block **out)
 {
     struct inode *dir;
     int err = ensure_dir(root, dirname, 0755, &dir);
@@ -33,6 +38,7 @@ static int mount_new(struct inode *root, const char *dirname, const char *fsname
     if (!sb)
         return -ENOMEM;
     sb->magic = magic;
+    sb->mnt_flags = mnt_flags;
     sb->root->mode = S_IFDIR | mode;
     err = vfs_mount(sb, dir);
     if (!err && out)
@@ -52,14 +58,16 @@ int vfs_init(const void *cpio, size_t len)
         printk("vfs: the root archive is malformed (%d)\n", err);
         return err;
     }
-    struct super_block *dev;
-    err = mount_new(rootfs->root, "dev", "devtmpfs", TMPFS_MAGIC, 0755, &dev);
+    /* The mounts, their modes and options as the recording sandbox makes them. */
+    struct super_block *dev = NULL;
+    err = mount_new(rootfs->root, "tmp", "tmpfs", TMPFS_MAGIC, 01777, ST_NOSUID | ST_NODEV, NULL);
+    if (!err)
+        err = mount_new(rootfs->root, "dev", "devtmp", TMPFS_MAGIC, 0755, ST_NOSUID, &dev);
     if (!err)
         err = devfs_populate(dev->root);
     if (!err)
-        err = mount_new(rootfs->root, "tmp", "tmpfs", TMPFS_MAGIC, 01777, NULL);
-    if (!err)
-        err = mount_new(rootfs->root, "proc", "proc", PROC_SUPER_MAGIC, 0555, NULL);
+        err = mount_new(rootfs->root, "proc", "proc", PROC_SUPER_MAGIC, 0555,
+                        ST_NOSUID | ST_NODEV | ST_NOEXEC, NULL);
     if (err)
         printk("vfs: cannot set up /dev, /tmp or /proc (%d)\n", err);
     return err;
