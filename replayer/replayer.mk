@@ -63,3 +63,9 @@ endif
 .PHONY: replayer
 replayer: $(REPLAYER_HARNESS) $(REPLAYER_KERNEL_OBJS) $(REPLAYER_PROGS)
 ALL_TARGETS += $(REPLAYER_HARNESS) $(REPLAYER_PROGS)
+
+# `make bench` runs bench-check too (bench/bench.mk runs every BENCH_TARGETS entry).
+BENCH_TARGETS += bench-check
+.PHONY: bench-check
+bench-check:
+	python3 bench/check/bench_check.py

@@ -185,7 +185,7 @@ def main(argv):
     ap.add_argument("--jobs", "-j", type=int, default=2)
     ap.add_argument("--accel", choices=["kvm", "tcg"])
     ap.add_argument("--only", metavar="GLOB", help="only contracts CAT/NAME matching GLOB")
-    ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--timeout", type=float, default=15.0, help="seconds per trace (default 15)")
     ap.add_argument("--json", metavar="FILE")
     args = ap.parse_args(argv)
 
@@ -204,7 +204,14 @@ def main(argv):
     print(f"suite: checking {len(traces)} traces on the kernel ({args.jobs} QEMU) ...", flush=True)
     cargs = check.parse_args(["--keep-going", "--jobs", str(args.jobs), "--timeout", str(args.timeout),
                               "--root", ROOT, "-q"] + (["--accel", args.accel] if args.accel else []) + traces)
-    results = {r.path: r for r in check.check(cargs, emit=lambda r: None)} if traces else {}
+    done = [0]
+
+    def progress(r):
+        done[0] += 1
+        if r.verdict != "MATCH":
+            print(f"  [{done[0]}/{len(traces)}] {r.line[:150]}", flush=True)
+
+    results = {r.path: r for r in check.check(cargs, emit=progress)} if traces else {}
     known = known_failures()
 
     width = max(len(i) for i in idents) + 2
