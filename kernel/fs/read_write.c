@@ -9,6 +9,9 @@
 #include "kernel/uaccess.h"
 #include <linux/uio.h>
 #include <linux/fs.h>
+#include <linux/falloc.h>
+#include <linux/fadvise.h>
+#include <asm/poll.h>
 
 #define MAX_RW_COUNT (0x7fffffffL & ~(long)(PAGE_SIZE - 1))
 
@@ -39,6 +42,15 @@ long vfs_write(struct file *f, struct iov_iter *from, int64_t *pos)
     if (*pos < 0 && seekable(f))
         return -EINVAL;
     return f->ops->write(f, from, pos);
+}
+
+unsigned vfs_poll(struct file *f, struct waitqueue **wq)
+{
+    if (f->ops && f->ops->poll)
+        return f->ops->poll(f, wq);
+    if (wq)
+        *wq = NULL;
+    return POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
 }
 
 long kernel_read(struct file *f, void *buf, size_t len, uint64_t off)
@@ -378,5 +390,55 @@ long sys_copy_file_range(int fd_in, int64_t *uoff_in, int fd_out, int64_t *uoff_
 out:
     file_put(in);
     file_put(out);
+    return ret;
+}
+
+/* fallocate: tmpfs allocates pages (mode 0, FALLOC_FL_KEEP_SIZE) and punches holes. */
+long sys_fallocate(int fd, int mode, int64_t offset, int64_t len)
+{
+    if (offset < 0 || len <= 0)
+        return -EINVAL;
+    unsigned m = (unsigned)mode;
+    if (m & ~(unsigned)(FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE))
+        return -EOPNOTSUPP;
+    if ((m & FALLOC_FL_PUNCH_HOLE) && !(m & FALLOC_FL_KEEP_SIZE))
+        return -EOPNOTSUPP;
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    long ret = 0;
+    struct inode *inode = f->inode;
+    if (!f->writable)
+        ret = -EBADF;
+    else if (S_ISDIR(inode->mode))
+        ret = -EISDIR;
+    else if (S_ISFIFO(inode->mode))
+        ret = -ESPIPE;
+    else if (!S_ISREG(inode->mode))
+        ret = -ENODEV;
+    else if (offset > INT64_MAX - len)
+        ret = -EFBIG;
+    else if ((f->flags & O_APPEND) && (m & FALLOC_FL_PUNCH_HOLE))
+        ret = -EPERM;
+    else if (!inode->iops || !inode->iops->allocate)
+        ret = -EOPNOTSUPP;
+    else
+        ret = inode->iops->allocate(inode, m, (uint64_t)offset, (uint64_t)len);
+    file_put(f);
+    return ret;
+}
+
+long sys_fadvise64(int fd, int64_t offset, int64_t len, int advice)
+{
+    (void)offset;
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    long ret = 0;
+    if (S_ISFIFO(f->inode->mode))
+        ret = -ESPIPE;
+    else if (advice < POSIX_FADV_NORMAL || advice > POSIX_FADV_NOREUSE || len < 0)
+        ret = -EINVAL;
+    file_put(f);
     return ret;
 }

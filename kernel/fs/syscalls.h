@@ -55,6 +55,8 @@ long sys_lseek(int fd, int64_t off, unsigned whence);
 long sys_sendfile(int out_fd, int in_fd, int64_t *offset, size_t count);
 long sys_copy_file_range(int fd_in, int64_t *off_in, int fd_out, int64_t *off_out, size_t len,
                          unsigned flags);
+long sys_fallocate(int fd, int mode, int64_t offset, int64_t len);
+long sys_fadvise64(int fd, int64_t offset, int64_t len, int advice);
 /* stat.c */
 long sys_stat(const char *path, void *st);
 long sys_lstat(const char *path, void *st);

@@ -4,6 +4,7 @@
  * a position, truncate, and SEEK_DATA/SEEK_HOLE over the allocated pages.
  */
 #include "kernel/fs/tmpfs.h"
+#include <linux/falloc.h>
 
 /* Beyond this many pages a write fails with ENOSPC (tmpfs's size limit). */
 #define TMPFS_MAX_PAGES (1u << 16)
@@ -194,6 +195,43 @@ static int64_t file_llseek(struct file *f, int64_t off, int whence)
     return f->pos;
 }
 
+static int file_allocate(struct inode *inode, unsigned mode, uint64_t off, uint64_t len)
+{
+    struct tmpfs_pages *p = inode->priv;
+    uint64_t end = off + len;
+    if (mode & FALLOC_FL_PUNCH_HOLE) {
+        /* Whole pages inside the range go; partial pages are zeroed. */
+        for (uint64_t pos = off; pos < end && pos < inode->size;) {
+            size_t i = pos / PAGE_SIZE;
+            uint64_t page_end = (uint64_t)(i + 1) * PAGE_SIZE;
+            uint64_t stop = MIN(end, page_end);
+            if (i < p->cap && p->page[i]) {
+                if (pos == (uint64_t)i * PAGE_SIZE && stop == page_end) {
+                    fs_page_free(p->page[i]);
+                    p->page[i] = NULL;
+                    inode->blocks -= PAGE_SIZE / 512;
+                    inode->sb->used_pages--;
+                } else {
+                    memset(p->page[i] + pos % PAGE_SIZE, 0, stop - pos);
+                }
+            }
+            pos = stop;
+        }
+        inode_touch_mc(inode);
+        return 0;
+    }
+    if ((end + PAGE_SIZE - 1) / PAGE_SIZE > TMPFS_MAX_PAGES)
+        return -ENOSPC;
+    for (uint64_t i = off / PAGE_SIZE; i * PAGE_SIZE < end; i++)
+        if (!page_at(inode, (size_t)i, true))
+            return -ENOSPC;
+    if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->size) {
+        inode->size = end;
+        inode_touch_c(inode);
+    }
+    return 0;
+}
+
 static void *file_mmap_page(struct file *f, uint64_t index)
 {
     return index < TMPFS_MAX_PAGES ? page_at(f->inode, (size_t)index, true) : NULL;
@@ -201,6 +239,7 @@ static void *file_mmap_page(struct file *f, uint64_t index)
 
 const struct inode_ops tmpfs_file_iops = {
     .truncate = file_truncate,
+    .allocate = file_allocate,
     .seek_data = file_seek_data,
 };
 

@@ -111,6 +111,8 @@ struct inode_ops {
 
     /* Regular files: set the size (zero-filling when growing). */
     int (*truncate)(struct inode *inode, uint64_t size);
+    /* fallocate: allocate pages (growing the size unless FALLOC_FL_KEEP_SIZE) or punch a hole. */
+    int (*allocate)(struct inode *inode, unsigned mode, uint64_t off, uint64_t len);
     /* Allocated-data queries for SEEK_DATA/SEEK_HOLE and st_blocks. */
     int64_t (*seek_data)(struct inode *inode, int64_t off, int whence);
 };
@@ -236,6 +238,9 @@ int stdio_install(struct fdtable *fdt);
 
 /* Open a file on an inode (the inode reference is taken by the file). */
 int vfs_open_inode(struct inode *inode, unsigned flags, struct file **out);
+/* The file's POLL* mask now (files without a poll op are always readable and writable, as
+   Linux's DEFAULT_POLLMASK); *wq (if wq) is the queue to sleep on, or NULL if it never changes. */
+unsigned vfs_poll(struct file *f, struct waitqueue **wq);
 /* Read or write through a file's ops, with the generic checks (EBADF, EINVAL...). */
 long vfs_read(struct file *f, struct iov_iter *to, int64_t *pos);
 long vfs_write(struct file *f, struct iov_iter *from, int64_t *pos);
