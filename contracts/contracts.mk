@@ -11,7 +11,9 @@ $(BUILD)/contracts/%: contracts/%.c contracts/lib/contract.h
 	@mkdir -p $(@D)
 	$(MUSLCC) $(CONTRACT_CFLAGS) -o $@ $<
 
+# `make contracts` builds them and refreshes the standard root (mk/root.mk), so that
+# /contracts/<category>/<name> is there for `lockstep record` and `make check`.
 .PHONY: contracts
-contracts: $(CONTRACT_BINS)
+contracts: $(CONTRACT_BINS) root
 ROOT_FILES += $(foreach b,$(CONTRACT_BINS),$(b):/$(patsubst $(BUILD)/%,%,$(b)))
 ALL_TARGETS += $(CONTRACT_BINS)
