@@ -64,7 +64,9 @@ int main(void)
 		args[i].go = go[i][0];
 		args[i].in = i + 1;
 		exit_watch_open(&args[i].watch);
-		CHECK("pthread_create", pthread_create(&th[i], NULL, worker, &args[i]) == 0, "failed");
+		char name[32];
+		snprintf(name, sizeof name, "pthread_create #%d", i + 1);
+		CHECK(name, pthread_create(&th[i], NULL, worker, &args[i]) == 0, "failed");
 		exit_watch_started(&args[i].watch);
 	}
 	CHECK("four threads alive", status_threads() == 4, "Threads: %d", status_threads());
@@ -86,7 +88,9 @@ int main(void)
 	for (int i = 0; i < 3; i++) {
 		write(go[i][1], "x", 1);
 		exit_watch_wait(&args[i].watch);
-		CHECK("pthread_join", pthread_join(th[i], &ret[i]) == 0, "failed");
+		char name[32];
+		snprintf(name, sizeof name, "pthread_join #%d", i + 1);
+		CHECK(name, pthread_join(th[i], &ret[i]) == 0, "failed");
 	}
 	CHECK("join returns the start routine's value", ret[0] == (void *)2L && ret[1] == (void *)4L,
 	      "values differ");
