@@ -3,13 +3,14 @@
  * unmapped buffer on a file and a pipe, stat with a bad struct pointer, open with a bad
  * path; the file is left unchanged; zero-length transfers with a NULL buffer return 0;
  * a write from a buffer that runs into an unmapped page stops short with the bytes that
- * could be copied (regular file).
+ * could be copied (regular file), and so does a writev whose second iovec is bad.
  */
 #include "contract.h"
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 
 int main(void)
 {
@@ -44,6 +45,12 @@ int main(void)
 	CHECK_RET("write_runs_into_hole_short", write(fd, m + 4096 - 100, 200), 100);
 	fstat(fd, &st);
 	CHECK_RET("size_after_short_write", st.st_size, 110);
+	/* writev: a bad second iovec ends the write after the first one. */
+	struct iovec iov[2] = { { "12345", 5 }, { bad, 5 } };
+	CHECK_RET("writev_bad_second_iovec_short", writev(fd, iov, 2), 5);
+	struct iovec allbad[1] = { { bad, 5 } };
+	CHECK_ERR("writev_bad_first_iovec_efault", writev(fd, allbad, 1), EFAULT);
+	CHECK_ERR("writev_bad_iovec_array_efault", writev(fd, (struct iovec *)bad, 1), EFAULT);
 	CHECK_ERR("read_into_hole_efault", pread(fd, m + 4096, 10, 0), EFAULT);
 	CHECK_RET("read_up_to_hole_short", pread(fd, m + 4096 - 4, 10, 0), 4);
 	close(fd);
