@@ -1,7 +1,8 @@
-/* Tracee memory reads (see vmread.h). process_vm_readv stops at the first page it
- * cannot read (PROT_NONE, or an exec-only mapping); ptrace's PEEKDATA can read some of
- * those (it forces access), so only that page is read word by word before going back
- * to process_vm_readv. */
+/* Tracee memory reads (see vmread.h). process_vm_readv reads what the tracee itself could
+ * read, and stops at the first page it could not. PTRACE_PEEKDATA is only the fallback for
+ * when process_vm_readv is unavailable (ENOSYS, EPERM): it forces access, so it would read
+ * PROT_NONE pages that the kernel's own copy_from_user faults on, and a capture must not
+ * claim bytes the syscall could not have read. */
 #include "vmread.h"
 
 #include <errno.h>
@@ -11,11 +12,14 @@
 
 #define PAGE 4096ul
 
-static size_t fast_read(pid_t pid, uint64_t addr, uint8_t *out, size_t len)
+/* Bytes read, or -1 when process_vm_readv itself is unavailable. */
+static ssize_t fast_read(pid_t pid, uint64_t addr, uint8_t *out, size_t len)
 {
 	struct iovec local = { out, len }, remote = { (void *)(uintptr_t)addr, len };
 	ssize_t n = process_vm_readv(pid, &local, 1, &remote, 1, 0);
-	return n > 0 ? (size_t)n : 0;
+	if (n < 0)
+		return errno == ENOSYS || errno == EPERM ? -1 : 0;
+	return n;
 }
 
 /* PEEKDATA over [addr, addr+len) (within one page); returns bytes read. */
@@ -43,11 +47,10 @@ size_t vm_read(pid_t pid, uint64_t addr, void *out, size_t len)
 	size_t done = 0;
 	if (addr + len < addr)
 		len = UINT64_MAX - addr;
-	while (done < len) {
-		done += fast_read(pid, addr + done, p + done, len - done);
-		if (done == len)
-			break;
-		/* The page at addr+done is unreadable for process_vm_readv. */
+	ssize_t n = fast_read(pid, addr, p, len);
+	if (n >= 0)
+		return (size_t)n;   /* short at the first page the tracee cannot read */
+	while (done < len) {     /* no process_vm_readv: a page at a time by PEEKDATA */
 		uint64_t a = addr + done;
 		size_t in_page = PAGE - (a & (PAGE - 1));
 		if (in_page > len - done)

@@ -1,5 +1,5 @@
-/* Reading a tracee's memory: process_vm_readv in one call, with a word-by-word
- * PTRACE_PEEKDATA fallback only for pages it cannot read. */
+/* Reading a tracee's memory: process_vm_readv in one call; word-by-word PTRACE_PEEKDATA
+ * only where process_vm_readv is unavailable (see vmread.c for why not per page). */
 #ifndef RECORDER_VMREAD_H
 #define RECORDER_VMREAD_H
 
