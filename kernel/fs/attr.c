@@ -116,45 +116,19 @@ long sys_chroot(const char *upath)
     return err;
 }
 
-/* The path from the process root to the cwd, built from the end of buf backwards. */
 long sys_getcwd(char *ubuf, size_t size)
 {
-    struct inode *root = vfs_root(), *cur = vfs_cwd();
-    if (cur->nlink == 0)
-        return -ENOENT;
     char *buf = kmalloc(FS_PATH_MAX);
     if (!buf)
         return -ENOMEM;
-    size_t pos = FS_PATH_MAX - 1;
-    long ret;
-    buf[pos] = 0;
-    while (cur != root) {
-        /* A mounted root is named by the directory it covers. */
-        struct inode *named = cur;
-        while (named == named->sb->root && named->sb->mountpoint)
-            named = named->sb->mountpoint;
-        struct inode *parent = named->parent;
-        if (parent == named)
-            break;   /* the top of the tree: outside our root, shown from "/" */
-        char name[FS_NAME_MAX + 1];
-        int len = parent->iops->name_of(parent, named, name, sizeof(name));
-        if (len < 0 || (size_t)len + 1 > pos) {
-            ret = len < 0 ? len : -ENAMETOOLONG;
-            goto out;
-        }
-        pos -= (size_t)len;
-        memcpy(buf + pos, name, (size_t)len);
-        buf[--pos] = '/';
-        cur = parent;
+    long ret = vfs_d_path(vfs_cwd(), buf, FS_PATH_MAX);
+    if (ret >= 0) {
+        size_t len = (size_t)ret + 1;
+        if (len > size)
+            ret = -ERANGE;
+        else
+            ret = copy_to_user(ubuf, buf, len) ? -EFAULT : (long)len;
     }
-    if (pos == FS_PATH_MAX - 1)
-        buf[--pos] = '/';
-    size_t len = FS_PATH_MAX - pos;
-    if (len > size)
-        ret = -ERANGE;
-    else
-        ret = copy_to_user(ubuf, buf + pos, len) ? -EFAULT : (long)len;
-out:
     kfree(buf);
     return ret;
 }

@@ -172,8 +172,10 @@ long sys_mknodat(int dirfd, const char *upath, unsigned mode, unsigned dev)
     if (!err) {
         unsigned type = (mode & S_IFMT) ? mode & S_IFMT : S_IFREG;
         /* dev is the user's dev_t (old 16-bit or new 32-bit encoding, as Linux's new_decode_dev) */
-        err = nd.dir->iops->mknod(nd.dir, nd.last, nd.len, type | (mode & 07777 & ~umask_now()),
-                                  (S_ISCHR(mode) || S_ISBLK(mode)) ? dev : 0, NULL);
+        err = nd.dir->iops->mknod
+                  ? nd.dir->iops->mknod(nd.dir, nd.last, nd.len, type | (mode & 07777 & ~umask_now()),
+                                        (S_ISCHR(mode) || S_ISBLK(mode)) ? dev : 0, NULL)
+                  : -EPERM;
     }
     nd_done(&nd);
     return err;
@@ -231,6 +233,9 @@ static long do_rmdir(int dirfd, const char *upath)
     err = may_delete(nd.dir, victim, true);
     if (err)
         goto out;
+    err = -EPERM;
+    if (!nd.dir->iops->rmdir || !victim->iops || !victim->iops->empty)
+        goto out;
     if (victim->mounted || victim == vfs_root()) {
         err = -EBUSY;
         goto out;
@@ -262,7 +267,7 @@ static long do_unlink(int dirfd, const char *upath)
     }
     err = may_delete(nd.dir, victim, false);
     if (!err)
-        err = nd.dir->iops->unlink(nd.dir, nd.last, nd.len);
+        err = nd.dir->iops->unlink ? nd.dir->iops->unlink(nd.dir, nd.last, nd.len) : -EPERM;
 out:
     nd_done(&nd);
     return err;
@@ -426,6 +431,9 @@ long sys_renameat2(int olddirfd, const char *uold, int newdirfd, const char *une
     err = -EBUSY;
     if (src->mounted || (dst && dst->mounted) || src == vfs_root())
         goto out;
+    err = -EPERM;
+    if (!o.dir->iops->rename || (dst && S_ISDIR(dst->mode) && !dst->iops->empty))
+        goto out;
     if (dst && S_ISDIR(dst->mode) && !(flags & RENAME_EXCHANGE) && !dst->iops->empty(dst)) {
         err = -ENOTEMPTY;
         goto out;
@@ -472,7 +480,7 @@ long sys_readlinkat(int dirfd, const char *upath, char *ubuf, int size)
         if (len > size)
             len = size;
         inode_touch_a(inode);
-        ret = copy_to_user(ubuf, target, (size_t)len) ? -EFAULT : len;
+        ret = len < 0 ? len : copy_to_user(ubuf, target, (size_t)len) ? -EFAULT : len;
     }
     kfree(path);
     inode_put(inode);

@@ -87,6 +87,12 @@ static int follow_link(struct walk *w, struct inode *dir, struct inode *link, st
 {
     if (++w->links > FS_SYMLOOP_MAX)
         return -ELOOP;
+    struct inode *magic = link->iops && link->iops->magic_link ? link->iops->magic_link(link) : NULL;
+    if (magic) {
+        *out = magic;
+        inode_put(magic);   /* the walk holds no references; the target lives on in its owner */
+        return 0;
+    }
     const char *target;
     int tlen = link->iops && link->iops->get_link ? link->iops->get_link(link, &target) : -EINVAL;
     if (tlen < 0)

@@ -403,7 +403,7 @@ static int create_pipe_files(struct file **res, unsigned flags)
     inode->nlink = 1;   /* as Linux shows it */
     inode->anon = true;
     inode->pipe = p;
-    inode->fops = &pipe_fops;
+    inode->fops = &fifo_fops;   /* reopening through /proc/self/fd joins this pipe */
     res[0] = file_alloc(inode, O_RDONLY | (flags & (O_NONBLOCK | O_DIRECT)));
     res[1] = file_alloc(inode, O_WRONLY | (flags & (O_NONBLOCK | O_DIRECT)));
     if (!res[0] || !res[1]) {

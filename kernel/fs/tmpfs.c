@@ -342,6 +342,15 @@ static int tmpfs_name_of(struct inode *dir, struct inode *child, char *buf, size
     return -ENOENT;
 }
 
+static bool tmpfs_for_each_child(struct inode *dir, bool (*fn)(void *, struct inode *, const char *, size_t),
+                                 void *arg)
+{
+    for (struct tmpfs_dirent *d = dir_of(dir)->head; d; d = d->next)
+        if (fn(arg, d->inode, d->name, d->len))
+            return true;
+    return false;
+}
+
 /* getdents64, see the comment at the top. */
 static int tmpfs_iterate(struct file *f, struct dir_context *ctx)
 {
@@ -423,6 +432,7 @@ const struct inode_ops tmpfs_dir_iops = {
     .empty = tmpfs_empty,
     .tmpfile = tmpfs_tmpfile,
     .name_of = tmpfs_name_of,
+    .for_each_child = tmpfs_for_each_child,
 };
 
 const struct file_ops tmpfs_dir_fops = {

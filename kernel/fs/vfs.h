@@ -103,11 +103,17 @@ struct inode_ops {
     bool (*empty)(struct inode *dir);
     /* Unnamed regular file in dir (O_TMPFILE). */
     int (*tmpfile)(struct inode *dir, unsigned mode, struct inode **out);
+    /* Call fn for each entry until it returns true; returns whether one did. */
+    bool (*for_each_child)(struct inode *dir, bool (*fn)(void *arg, struct inode *child,
+                                                          const char *name, size_t len), void *arg);
     /* Name of child in dir (getcwd): copies up to size bytes, returns the length or -ENOENT. */
     int (*name_of)(struct inode *dir, struct inode *child, char *buf, size_t size);
 
     /* Symlinks: the target, as stored (not NUL-terminated), and its length. */
     int (*get_link)(struct inode *inode, const char **target);
+    /* /proc's "magic" links (exe, cwd, fd/N): following one goes straight to this inode
+       (a reference), whatever the text says; NULL: follow the text (get_link). */
+    struct inode *(*magic_link)(struct inode *inode);
 
     /* Regular files: set the size (zero-filling when growing). */
     int (*truncate)(struct inode *inode, uint64_t size);
@@ -222,6 +228,9 @@ int vfs_lookup_parent_at(int dirfd, const char *path, struct inode **dir, const 
 /* The same, for a relative path starting at the directory start (NULL: the root). */
 int vfs_lookup_parent_from(struct inode *start, const char *path, struct inode **dir,
                            const char **last, size_t *lastlen, bool *trailing_slash);
+/* The absolute path of inode from the process root, NUL-terminated in buf: its length,
+   -ENOENT when it has no name, -ENAMETOOLONG when size is too small (d_path.c). */
+int vfs_d_path(struct inode *inode, char *buf, size_t size);
 /* Copy a path from user memory into a kmalloc'ed buffer (PATH_MAX); caller kfree()s it. */
 int getname(const char *upath, char **out);
 
@@ -252,6 +261,7 @@ struct inode *vfs_cwd(void);
 /* Initial stages, each owned by its file. */
 struct super_block *tmpfs_create(const char *name);
 int devfs_populate(struct inode *dev_dir);
+void procfs_init(struct super_block *sb);
 int initramfs_unpack(struct inode *root, const void *cpio, size_t len);
 struct file *hostpipe_open(int stream);
 /* The anonymous file system that pipes and host pipes live on. */

@@ -65,9 +65,12 @@ int vfs_init(const void *cpio, size_t len)
         err = mount_new(rootfs->root, "dev", "devtmp", TMPFS_MAGIC, 0755, ST_NOSUID, &dev);
     if (!err)
         err = devfs_populate(dev->root);
+    struct super_block *proc = NULL;
     if (!err)
         err = mount_new(rootfs->root, "proc", "proc", PROC_SUPER_MAGIC, 0555,
-                        ST_NOSUID | ST_NODEV | ST_NOEXEC, NULL);
+                        ST_NOSUID | ST_NODEV | ST_NOEXEC, &proc);
+    if (!err)
+        procfs_init(proc);
     if (err)
         printk("vfs: cannot set up /dev, /tmp or /proc (%d)\n", err);
     return err;

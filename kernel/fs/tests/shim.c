@@ -11,6 +11,8 @@
 #include "kernel/console.h"
 #include "kernel/time.h"
 #include "kernel/errno.h"
+#include "kernel/proc/proc.h"
+#include "kernel/mm/mm.h"
 
 char shim_console[3][65536];
 size_t shim_console_len[3];
@@ -89,6 +91,14 @@ void *fs_page_alloc(void)
 void fs_page_free(void *p) { free(p); }
 
 struct task *current_task(void) { return &shim_task; }
+
+struct task *task_by_pid(int pid) { return pid == shim_task.pid ? &shim_task : NULL; }
+
+void *mm_user_page(struct mm *mm, uint64_t va, bool write)
+{
+    (void)mm, (void)va, (void)write;
+    return NULL;
+}
 
 void wq_init(struct waitqueue *wq) { wq->head = NULL; }
 void wq_wake_all(struct waitqueue *wq) { (void)wq; }

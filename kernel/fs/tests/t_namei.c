@@ -5,6 +5,8 @@
 #ifdef KFS_HOST_TEST
 #include "kernel/fs/tests/kfs_test.h"
 
+int snprintf(char *buf, size_t n, const char *fmt, ...);
+
 TEST(mkdir_rmdir_unlink)
 {
     struct stat st;
@@ -236,5 +238,51 @@ TEST(getdents_rename_cases)
     CHECK(!strcmp(e[4].name, "a") && e[4].off == 0x7fffffff);
     CHECK_EQ(sys_lseek(fd, 100, SEEK_SET), 100);
     CHECK_EQ(list(fd, e, 1024), 3);   /* Linux starts over at the head */
+}
+TEST(procfs)
+{
+    char buf[256];
+    CHECK_EQ(sys_readlink("/proc/self", buf, sizeof(buf)), 1);
+    CHECK_EQ(buf[0], '2');
+    CHECK_EQ(sys_chdir("/tmp"), 0);
+    long n = sys_readlink("/proc/self/cwd", buf, sizeof(buf));
+    CHECK_EQ(n, 4);
+    CHECK(!memcmp(buf, "/tmp", 4));
+    kfs_write_file("/tmp/x", "hello");
+    int fd = (int)sys_open("/tmp/x", O_RDONLY, 0);
+    char path[32];
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    n = sys_readlink(path, buf, sizeof(buf));
+    CHECK_EQ(n, 6);
+    CHECK(!memcmp(buf, "/tmp/x", 6));
+    struct stat a, b;
+    CHECK_EQ(sys_stat(path, &a), 0);
+    CHECK_EQ(sys_fstat(fd, &b), 0);
+    CHECK_EQ(a.st_ino, b.st_ino);
+    int p[2];
+    CHECK_EQ(sys_pipe2(p, 0), 0);
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
+    n = sys_readlink(path, buf, sizeof(buf));
+    CHECK(n > 6 && !memcmp(buf, "pipe:[", 6));
+    int w = (int)sys_open(path, O_WRONLY, 0);   /* a magic link opens the pipe itself */
+    CHECK(w >= 0);
+    CHECK_EQ(sys_write(w, "z", 1), 1);
+    CHECK_EQ(sys_read(p[0], buf, 1), 1);
+    fd = (int)sys_open("/proc/self/comm", O_RDONLY, 0);
+    CHECK(fd >= 0);
+    memcpy(shim_task.comm, "kfs", 4);
+    fd = (int)sys_open("/proc/self/status", O_RDONLY, 0);
+    n = sys_read(fd, buf, sizeof(buf) - 1);
+    CHECK(n > 20 && !memcmp(buf, "Name:\tkfs\n", 10));
+    fd = (int)sys_open("/proc/2/stat", O_RDONLY, 0);
+    n = sys_read(fd, buf, 12);
+    CHECK(n == 12 && !memcmp(buf, "2 (kfs) R 0 ", 12));
+    CHECK_EQ(sys_open("/proc/99/stat", O_RDONLY, 0), -ENOENT);
+    CHECK_EQ(sys_mkdir("/proc/x", 0755), -EPERM);
+    CHECK_EQ(sys_readlink("/proc/self/exe", buf, sizeof(buf)), -ENOENT);
+    fd = (int)sys_open("/proc", O_RDONLY | O_DIRECTORY, 0);
+    CHECK(sys_getdents64(fd, buf, sizeof(buf)) > 0);
+    fd = (int)sys_open("/proc/self/fd", O_RDONLY | O_DIRECTORY, 0);
+    CHECK(sys_getdents64(fd, buf, sizeof(buf)) > 0);
 }
 #endif
