@@ -6,8 +6,14 @@ and the name the kernel looks it up by) and extra arguments such as a gdbstub.
 The machine: `-M microvm` (no firmware delay, ~0.1 s to boot), no PIC or PIT (the kernel
 uses the local APIC timer), the CMOS RTC for the wall clock, COM1 on QEMU's stdout (the
 kernel log and the framed program output, see kernel/console.c), isa-debug-exit at 0xf4
-for the kernel to stop the machine. KVM when /dev/kvm works, else TCG; the default CPU
-model under KVM (`-cpu host`/`max` abort on these machines).
+for the kernel to stop the machine.
+
+Accelerator: TCG by default, KVM on request (--accel kvm or LOCKSTEP_ACCEL=kvm), with the
+default CPU model (`-cpu host`/`max` abort on these machines). Measured here, the nested KVM
+runs guest code about 1000 times slower than TCG (a 10^8-iteration register loop: 327 s
+under KVM, 0.37 s under TCG; `lockstep run -- /bin/true`: ~14 s against ~0.1 s), and it
+half-executes SYSCALL (see arch/x86_64/traps.c). Results are the same under both; set
+DEFAULT_ACCEL to "kvm" on a machine where KVM is sound.
 """
 import os
 
@@ -29,12 +35,16 @@ def kvm_usable():
     return True
 
 
+DEFAULT_ACCEL = "tcg"
+
+
 def pick_accel(requested=None):
-    """'kvm' or 'tcg': the request, else LOCKSTEP_ACCEL, else KVM when it can start."""
-    accel = requested or os.environ.get("LOCKSTEP_ACCEL") or ""
-    if accel in ("kvm", "tcg"):
-        return accel
-    return "kvm" if kvm_usable() else "tcg"
+    """'kvm' or 'tcg': the request, else LOCKSTEP_ACCEL, else DEFAULT_ACCEL (KVM only when
+    /dev/kvm can be opened)."""
+    accel = requested or os.environ.get("LOCKSTEP_ACCEL") or DEFAULT_ACCEL
+    if accel == "kvm" and not kvm_usable():
+        return "tcg"
+    return accel if accel in ("kvm", "tcg") else "tcg"
 
 
 def command(modules, accel="kvm", memory="512M", kernel=KERNEL, extra=()):

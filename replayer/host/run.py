@@ -11,7 +11,8 @@ stderr on as they come, and exits with the program's status (128+N when killed b
 signal N, as a shell reports it).
 
 The environment variable LOCKSTEP_ACCEL=kvm|tcg picks the accelerator when --accel
-is not given; without either, KVM is used when /dev/kvm works.
+is not given; without either, qemu.DEFAULT_ACCEL (TCG: the nested KVM here is ~1000x
+slower, see qemu.py). KVM falls back to TCG when /dev/kvm cannot be opened.
 
 Exit statuses of its own:
   124  the run timed out (QEMU killed)
@@ -104,7 +105,8 @@ def main(argv):
         sys.exit(f"lockstep run: no kernel at {qemu.KERNEL} (run 'make')")
 
     accel = qemu.pick_accel(args.accel)
-    if args.verbose and accel == "tcg" and not args.accel:
+    wanted = args.accel or os.environ.get("LOCKSTEP_ACCEL")
+    if args.verbose and accel == "tcg" and wanted == "kvm":
         print("lockstep run: KVM not usable, using TCG", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="lockstep-run-") as tmp:
         root_cpio = os.path.join(tmp, "root.cpio")
