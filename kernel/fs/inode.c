@@ -40,6 +40,7 @@ void inode_maybe_free(struct inode *inode)
     if (inode->destroy)
         inode->destroy(inode);
     inode->sb->used_inodes--;
+    kfree(inode->dead_path);
     kfree(inode);
 }
 

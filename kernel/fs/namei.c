@@ -250,6 +250,18 @@ out:
     return err;
 }
 
+/* An open file losing its last name keeps its path for /proc's "(deleted)" links. */
+static void remember_path(struct inode *inode)
+{
+    char *buf = kmalloc(FS_PATH_MAX);
+    if (buf && vfs_d_path(inode, buf, FS_PATH_MAX) >= 0) {
+        kfree(inode->dead_path);
+        inode->dead_path = buf;
+    } else {
+        kfree(buf);
+    }
+}
+
 static long do_unlink(int dirfd, const char *upath)
 {
     struct nd nd;
@@ -266,6 +278,8 @@ static long do_unlink(int dirfd, const char *upath)
         goto out;
     }
     err = may_delete(nd.dir, victim, false);
+    if (!err && victim->refs > 0 && victim->nlink == 1)
+        remember_path(victim);
     if (!err)
         err = nd.dir->iops->unlink ? nd.dir->iops->unlink(nd.dir, nd.last, nd.len) : -EPERM;
 out:

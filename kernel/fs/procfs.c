@@ -159,11 +159,12 @@ static int show_status(struct task *t, char *buf, size_t size)
     char sc = state_char(t);
     const char *st = sc == 'R' ? states[0] : sc == 'S' ? states[1] : states[2];
     unsigned umask = t->fs ? t->fs->umask : 022;
+    char um[5] = { '0', (char)('0' + (umask >> 6 & 7)), (char)('0' + (umask >> 3 & 7)), (char)('0' + (umask & 7)), 0 };
     return snprintf(buf, size,
-                    "Name:\t%s\nUmask:\t%04o\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
+                    "Name:\t%s\nUmask:\t%s\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
                     "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t\n"
                     "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\nKthread:\t0\nThreads:\t1\n",
-                    t->comm, umask, st, t->pid, t->pid, t->ppid, t->uid, t->euid, t->suid, t->euid,
+                    t->comm, um, st, t->pid, t->pid, t->ppid, t->uid, t->euid, t->suid, t->euid,
                     t->gid, t->egid, t->sgid, t->egid, t->files ? MAX(t->files->size, 64u) : 0,
                     t->pid, t->pid, t->pgid, t->sid);
 }
@@ -339,6 +340,8 @@ static int proc_get_link(struct inode *inode, const char **target)
         len = snprintf(n->link, sizeof(n->link), "pipe:[%lu]", (unsigned long)to->ino);
     else if (to->anon)
         len = snprintf(n->link, sizeof(n->link), "anon_inode:[%lu]", (unsigned long)to->ino);
+    else if (to->nlink == 0 && to->dead_path)
+        len = snprintf(n->link, sizeof(n->link), "%s (deleted)", to->dead_path);
     else
         len = vfs_d_path(to, n->link, sizeof(n->link));
     inode_put(to);

@@ -141,6 +141,7 @@ struct inode {
     struct pipe *pipe;          /* FIFOs: the pipe while it is open */
     bool linkable;              /* O_TMPFILE without O_EXCL: linkat may give it a name */
     bool anon;                  /* in no directory (pipes): freed with its last reference */
+    char *dead_path;            /* its path when its last name went while it was open ("(deleted)") */
     void *priv;                 /* the file system's own data (pages, entries, link target) */
     void (*destroy)(struct inode *);  /* frees priv when the last link and reference go */
 };

@@ -259,6 +259,10 @@ TEST(procfs)
     CHECK_EQ(sys_stat(path, &a), 0);
     CHECK_EQ(sys_fstat(fd, &b), 0);
     CHECK_EQ(a.st_ino, b.st_ino);
+    CHECK_EQ(sys_unlink("/tmp/x"), 0);
+    n = sys_readlink(path, buf, sizeof(buf));
+    CHECK_EQ(n, 16);
+    CHECK(!memcmp(buf, "/tmp/x (deleted)", 16));
     int p[2];
     CHECK_EQ(sys_pipe2(p, 0), 0);
     snprintf(path, sizeof(path), "/proc/self/fd/%d", p[1]);
