@@ -7,10 +7,10 @@
  * a misaligned address or a bad timeout, EFAULT for an unmapped address, ENOSYS
  * for an unknown op.
  *
- * Not tested here: a FUTEX_WAIT woken by a FUTEX_WAKE. Whether the waiter is
- * already asleep when the wake comes (0 and 1 woken) or not yet (EAGAIN and 0)
- * is a race that no user-space ordering can settle; set_tid_address_clear checks
- * the kernel's own wake at thread exit.
+ * Not here: a FUTEX_WAIT woken by a FUTEX_WAKE. Whether the waiter is already
+ * asleep when the wake comes (0 and 1 woken) or not yet (EAGAIN and 0) is a race
+ * that no user-space ordering settles; futex_wake_sleeper covers it with a time
+ * margin, keeping this contract free of any.
  */
 #define _GNU_SOURCE
 #include "contract.h"

@@ -7,9 +7,9 @@
  * consistent), and pthread_cond_timedwait returning ETIMEDOUT with the mutex
  * held again (deadline already past) or EINVAL for a bad deadline.
  *
- * A condition variable actually woken by another thread is not tested: whether
- * the waiter is already in FUTEX_WAIT when the signal comes is a race, and it
- * shows in the syscall results (0 or EAGAIN, 1 or 0 woken).
+ * A condition variable woken by another thread is condvar_wake's subject: it
+ * needs a time margin (whether the waiter is already in FUTEX_WAIT when the
+ * signal comes shows in the syscall results), and this contract has none.
  */
 #define _GNU_SOURCE
 #include "contract.h"

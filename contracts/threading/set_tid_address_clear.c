@@ -6,8 +6,8 @@
  * it no longer blocks.
  *
  * The thread is a raw clone without CLONE_FILES: its exit closes its copy of a
- * pipe, which the main thread reads as EOF. The kernel's futex wake at exit is
- * not tested: a waiter cannot be proven asleep before the thread exits.
+ * pipe, which the main thread reads as EOF. The kernel's futex wake at exit
+ * needs a waiter proven asleep, which takes a time margin: futex_wake_sleeper.
  */
 #define _GNU_SOURCE
 #include "contract.h"
