@@ -13,19 +13,25 @@
 
 int main(void)
 {
-	int sv[2];
+	int sv[2], go[2];
 	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	pipe(go);
 	pid_t child = fork();
 	if (child == 0) {
-		/* Three separate writes: the parent's MSG_WAITALL must gather them. */
+		/* Three separate writes: the parent's MSG_WAITALL must gather them. The child
+		 * then waits for the parent: its exit (SIGCHLD) must not land while the parent
+		 * is inside recv, where a traced parent would see a signal and stop short. */
+		char c;
 		write(sv[1], "abc", 3);
 		write(sv[1], "def", 3);
 		write(sv[1], "gh", 2);
+		read(go[0], &c, 1);
 		_exit(0);
 	}
 	char buf[16] = { 0 };
 	CHECK_RET("waitall_gathers_all", recv(sv[0], buf, 8, MSG_WAITALL), 8);
 	CHECK("waitall_bytes", memcmp(buf, "abcdefgh", 8) == 0, "got %.8s", buf);
+	write(go[1], "g", 1);
 	int status;
 	waitpid(child, &status, 0);
 
