@@ -37,15 +37,17 @@ $(REPLAYER_OUT)/progs/%: replayer/tests/progs/%.c
 ROOT_FILES += $(foreach p,$(REPLAYER_PROGS),$(p):/tests/replayer/$(notdir $(p)))
 
 # ---- kernel: the checker, built with the kernel's flags ----
-REPLAYER_KERNEL_OBJS := $(patsubst replayer/kernel/%.c,$(REPLAYER_OUT)/kobj/%.o,$(REPLAYER_KERNEL_SRCS))
+# (a fault build, `make FAULT=NAME KBUILD=DIR`, keeps its own objects: see faults.h)
+REPLAYER_KOBJ := $(REPLAYER_OUT)/kobj$(if $(FAULT),-$(FAULT))
+REPLAYER_KERNEL_OBJS := $(patsubst replayer/kernel/%.c,$(REPLAYER_KOBJ)/%.o,$(REPLAYER_KERNEL_SRCS))
 
-$(REPLAYER_OUT)/kobj/%.o: replayer/kernel/%.c $(REPLAYER_HEADERS) $(TRACES_DEPS) $(UAPI)/.stamp
+$(REPLAYER_KOBJ)/%.o: replayer/kernel/%.c $(REPLAYER_HEADERS) $(TRACES_DEPS) $(UAPI)/.stamp
 	@mkdir -p $(@D)
 	$(CC) $(KERNEL_CFLAGS) $(REPLAYER_INCLUDES) -c -o $@ $<
 
 # `make FAULT=NAME`: a kernel with one known bug re-introduced (replayer/kernel/faults.h). The
 # stamp holds the fault's name, so every kernel object is rebuilt when it changes.
-REPLAYER_FAULT_STAMP := $(REPLAYER_OUT)/fault.stamp
+REPLAYER_FAULT_STAMP := $(REPLAYER_OUT)/fault-stamps/$(subst /,_,$(KBUILD))
 $(REPLAYER_FAULT_STAMP): FORCE
 	@mkdir -p $(@D)
 	@echo '$(FAULT)' | cmp -s - $@ || echo '$(FAULT)' > $@

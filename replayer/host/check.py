@@ -167,9 +167,9 @@ class Console:
         return " | ".join(lines[-n:])
 
 
-def boot_command(root_cpio_path, traces_path, accel, extra=(), memory="256M"):
+def boot_command(root_cpio_path, traces_path, accel, extra=(), memory="512M", kernel=qemu.KERNEL):
     return qemu.command([(root_cpio_path, "root"), (traces_path, "traces")], accel=accel,
-                        memory=memory, extra=extra)
+                        memory=memory, kernel=kernel, extra=extra)
 
 
 def run_batch(results, data, cpio, args, emit):
@@ -182,7 +182,7 @@ def run_batch(results, data, cpio, args, emit):
         with tempfile.TemporaryDirectory(prefix="lockstep-check-") as tmp:
             bundle = os.path.join(tmp, "traces.bin")
             pack_traces([(r.name, data[r.path]) for r in chunk], bundle)
-            cmd = boot_command(cpio, bundle, args.accel, memory=args.memory)
+            cmd = boot_command(cpio, bundle, args.accel, memory=args.memory, kernel=args.kernel)
             stop = boot_once(cmd, chunk, args, emit)
         pending = [r for r in pending if r.verdict == "NOTRUN"]
         if stop:
@@ -309,6 +309,7 @@ def parse_args(argv):
     ap.add_argument("--root", default=DEFAULT_ROOT)
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per trace (default 30)")
     ap.add_argument("--memory", default="512M", help="guest RAM (default 512M)")
+    ap.add_argument("--kernel", default=qemu.KERNEL, help="kernel ELF (default build/kernel/lockstep.elf)")
     ap.add_argument("--per-boot", type=int, default=20, help="traces per boot (default 20)")
     ap.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the kernel's console on stderr")
@@ -327,8 +328,8 @@ def check(args, emit=None):
         paths = [p for i, p in enumerate(paths) if i % n == k - 1]
     if not os.path.isdir(args.root):
         sys.exit(f"lockstep check: no root directory {args.root} (make root)")
-    if not os.path.exists(qemu.KERNEL):
-        sys.exit(f"lockstep check: no kernel at {qemu.KERNEL} (run 'make')")
+    if not os.path.exists(args.kernel):
+        sys.exit(f"lockstep check: no kernel at {args.kernel} (run 'make')")
     digest = root_hash(args.root)
     data, early, results = prepare(paths, args.root, digest)
     lock = threading.Lock()

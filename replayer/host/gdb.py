@@ -75,7 +75,8 @@ def main(argv):
     ap.add_argument("--accel", choices=["kvm", "tcg"])
     ap.add_argument("--root")
     ap.add_argument("--port", type=int)
-    ap.add_argument("--memory", default="256M")
+    ap.add_argument("--memory", default="512M")
+    ap.add_argument("--kernel", default=qemu.KERNEL, help="kernel ELF (default build/kernel/lockstep.elf)")
     args = ap.parse_args(argv)
     trace = find_trace(args.trace)
     root = find_root(trace, args.root)
@@ -87,7 +88,7 @@ def main(argv):
         with open(trace, "rb") as fh:
             check.pack_traces([(check.trace_name(trace), fh.read())], bundle)
         cmd = check.boot_command(cpio, bundle, accel, extra=["-gdb", f"tcp:127.0.0.1:{port}", "-S"],
-                                 memory=args.memory)
+                                 memory=args.memory, kernel=args.kernel)
         vm = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         threading.Thread(target=pump, args=(vm.stdout, sys.stdout), daemon=True).start()
         gdbcmd = ["gdb", "-q", "-nx", "-ex", "set pagination off", "-ex", "set confirm off",
@@ -95,7 +96,7 @@ def main(argv):
                   "-ex", f"lockstep-setup {trace} {root} {DUMP} {port}", "-ex", "lockstep-run"]
         if args.batch:
             gdbcmd = gdbcmd[:1] + ["-batch"] + gdbcmd[1:] + ["-ex", "lockstep all", "-ex", "kill"]
-        gdbcmd.append(qemu.KERNEL)
+        gdbcmd.append(args.kernel)
         try:
             rc = subprocess.run(gdbcmd).returncode
         finally:

@@ -151,7 +151,7 @@ def coverage(traces, kernel_elf):
             entry["traces"].add(os.path.basename(path))
             text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', ev.get("text", ""))
             args, _, result = text.partition(") = ")
-            entry["flags"].update(re.findall(r"\b[A-Z][A-Z0-9_]{2,}\b", args))
+            entry["flags"].update(t for t in re.findall(r"\b[A-Z][A-Z0-9_]{2,}\b", args) if t != "NULL")
             entry["errors"].update(re.findall(r"\bE[A-Z0-9]{2,}\b", result))
     implemented = set()
     nm = subprocess.run(["nm", kernel_elf], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
