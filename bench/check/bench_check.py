@@ -39,7 +39,7 @@ def timed(cmd, repeat):
 
 
 def setup():
-    r = sh("make", "-s", "-C", TOP, "build/kernel/lockstep.elf", "build/recorder/lockstep-record",
+    r = sh("make", "-s", "-C", TOP, "build/kernel/lockstep.elf", "recorder", "build/recorder/lockstep-record",
            "build/recorder/lockstep-roothash", "build/replayer/progs/hello", "build/replayer/progs/forkpipe")
     if r.returncode:
         sys.exit("bench-check: build failed:\n" + r.stderr.decode(errors="replace"))
