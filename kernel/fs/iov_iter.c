@@ -1,7 +1,8 @@
 /*
  * iov_iter.c — walking a list of buffers (user or kernel) while copying into or out of
  * it. Every file op reads and writes through this, so readv/writev/pread/kernel_read
- * share one path. A user fault stops the copy: the caller sees a short count.
+ * share one path. A user fault stops the copy at the faulting page: the caller sees a short
+ * count.
  */
 #include "kernel/fs/vfs.h"
 #include "kernel/uaccess.h"
@@ -28,6 +29,10 @@ static size_t iter_piece(struct iov_iter *it, size_t n, char **addr)
     size_t len = MIN(n, it->vec[it->idx].len - it->skip);
     len = MIN(len, it->count);
     *addr = (char *)it->vec[it->idx].base + it->skip;
+    /* User memory is copied a page at a time, so that a fault stops the copy exactly where
+       the unmapped page begins, as Linux's copies do. */
+    if (!it->kernel)
+        len = MIN(len, PAGE_SIZE - (uintptr_t)*addr % PAGE_SIZE);
     return len;
 }
 

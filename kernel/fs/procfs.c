@@ -410,6 +410,9 @@ static int proc_fd_lookup(struct inode *dir, const char *name, size_t len, struc
     if (!*out)
         return -ENOMEM;
     (*out)->parent = dir;
+    /* The link's mode shows the fd's access mode, as Linux's proc_fd_link does. */
+    struct file *f = t->files->files[fd];
+    (*out)->mode = S_IFLNK | (f->readable ? 0500 : 0) | (f->writable ? 0300 : 0);
     return 0;
 }
 
