@@ -2,7 +2,7 @@
 """lockstep run — boot the Lockstep kernel in QEMU with PROG as the first process.
 
 usage: lockstep run [--root DIR] [--accel kvm|tcg] [--timeout S] [--release R]
-                    [--env NAME=VALUE]... [-v] -- PROG [ARGS...]
+                    [--env NAME=VALUE]... [-v] [--strace] -- PROG [ARGS...]
 
 Packs DIR (default build/root, the standard root: `make root`) into a cpio archive
 (module `root`), writes the run spec (module `run`: argv, the recorder's default
@@ -94,8 +94,10 @@ def main(argv):
                     help="environment string (replaces the default environment when given)")
     ap.add_argument("--memory", default="512M")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the kernel log on stderr")
+    ap.add_argument("--strace", action="store_true", help="log every syscall in the kernel log (implies -v)")
     ap.add_argument("prog", nargs=argparse.REMAINDER)
     args = ap.parse_args(argv)
+    args.verbose = args.verbose or args.strace
     prog = args.prog[1:] if args.prog[:1] == ["--"] else args.prog
     if not prog:
         ap.error("no program given (lockstep run -- PROG [ARGS...])")
@@ -113,7 +115,8 @@ def main(argv):
         run_bin = os.path.join(tmp, "run.bin")
         initramfs.write(args.root, root_cpio)
         with open(run_bin, "wb") as fh:
-            fh.write(runspec.encode(prog, env=args.env, release=args.release, verbose=args.verbose))
+            fh.write(runspec.encode(prog, env=args.env, release=args.release, verbose=args.verbose,
+                                     strace=args.strace))
         cmd = qemu.command([(root_cpio, "root"), (run_bin, "run")], accel=accel, memory=args.memory)
         return boot(cmd, args)
 

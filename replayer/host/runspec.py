@@ -6,6 +6,7 @@ Format (read by kernel/runspec.c): b"LOCKSTEP-RUN-1\\0", then pairs KEY\\0VALUE\
   release  the uname release the kernel reports
   rlimit   "RESOURCE SOFT HARD" in decimal, -1 for infinity
   verbose  "1" to echo the kernel log on COM1
+  strace   "1" to log every syscall and its result in the kernel log
 """
 import os
 
@@ -14,7 +15,7 @@ MAGIC = b"LOCKSTEP-RUN-1\0"
 DEFAULT_ENV = ["PATH=/bin:/sbin:/usr/bin:/usr/sbin", "HOME=/root", "TERM=dumb", "LANG=C"]
 
 
-def encode(argv, env=None, release=None, verbose=False, rlimits=()):
+def encode(argv, env=None, release=None, verbose=False, rlimits=(), strace=False):
     def s(x):
         b = x.encode() if isinstance(x, str) else bytes(x)
         if b"\0" in b:
@@ -30,4 +31,6 @@ def encode(argv, env=None, release=None, verbose=False, rlimits=()):
         out += [s("rlimit"), s(f"{res} {soft} {hard}")]
     if verbose:
         out += [s("verbose"), s("1")]
+    if strace:
+        out += [s("strace"), s("1")]
     return b"".join(out)

@@ -245,8 +245,10 @@ int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args
     struct check_stream *s = stream_of(run, tid);
     if (!s)
         return CHECK_GO;
-    char executed[DIV_CALL_MAX];
-    report_executed(nr, args, false, 0, executed, sizeof executed);
+    const char *executed = REPORT_CALL;  /* formatted only if it is reported */
+    s->cur_nr = nr;
+    s->cur_has_result = false;
+    memcpy(s->args, args, sizeof s->args);
     if (s->inflight >= 0)  /* the previous call never came back (the kernel lost its exit) */
         return diverge_event(run, s, (uint32_t)s->inflight, "event", "no return from the call", executed);
     skip_settled(run, s);
@@ -268,7 +270,6 @@ int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args
     if (sc->nr != nr)
         return diverge_event(run, s, j, "syscall", desc_name(nr) ? desc_name(nr) : "?", executed);
     s->inflight = j;
-    memcpy(s->args, args, sizeof s->args);
     return fields_enter(run, s, (uint32_t)j, executed);
 }
 
@@ -307,8 +308,10 @@ int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result)
     if (!s || s->inflight < 0)
         return CHECK_GO;  /* e.g. a child returning from fork: its stream starts after the call */
     uint32_t pos = (uint32_t)s->inflight;
-    char executed[DIV_CALL_MAX];
-    report_executed(nr, s->args, true, *result, executed, sizeof executed);
+    const char *executed = REPORT_CALL;
+    s->cur_nr = nr;
+    s->cur_has_result = true;
+    s->cur_result = *result;
     int rc = fields_exit(run, s, pos, result, executed);
     if (rc != CHECK_GO)
         return rc;

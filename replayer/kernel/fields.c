@@ -240,7 +240,8 @@ static int compare_region(struct check_run *run, struct check_stream *s, uint32_
         g.act_addr = addrmap_to_act(&run->addrs, m->addr);
     if (m->len == 0)
         return CHECK_GO;
-    g.act = check_zalloc(m->len);
+    uint8_t small[512];   /* most regions: no allocation per call */
+    g.act = m->len <= sizeof small ? small : check_zalloc(m->len);
     if (!g.act)
         return check_run_error(run, "out of memory comparing a memory region");
     uint32_t readable = readable_prefix(run, s, g.act_addr, g.act, m->len);
@@ -253,7 +254,8 @@ static int compare_region(struct check_run *run, struct check_stream *s, uint32_
         head.len = readable;
         g.m = m = &head;
         int rc = compare_region_bytes(&g);
-        check_free(g.act);
+        if (g.act != small)
+            check_free(g.act);
         return rc;
     }
     if (readable < m->len) {
@@ -267,12 +269,14 @@ static int compare_region(struct check_run *run, struct check_stream *s, uint32_
         fmt_hex(&f, g.act_addr);
         byte_label(&g, m->offset, NULL, label, sizeof label);
         struct div_detail d = { label, e, a, "user memory must be readable where Linux read it", executed };
-        check_free(g.act);
+        if (g.act != small)
+            check_free(g.act);
         return report_divergence(run, s, pos, &d);
     }
     g.world = world;
     int rc = compare_region_bytes(&g);
-    check_free(g.act);
+    if (g.act != small)
+        check_free(g.act);
     return rc;
 }
 

@@ -6,6 +6,8 @@
 #include "desc.h"
 #include "report.h"
 
+const char REPORT_CALL[] = "(the call in progress)";
+
 static void copy_str(char *dst, size_t size, const char *src)
 {
     struct fmtbuf f;
@@ -203,10 +205,13 @@ int report_divergence(struct check_run *run, struct check_stream *s, uint32_t po
         report_recorded(ev, d->recorded, sizeof d->recorded);
     } else
         copy_str(d->recorded, sizeof d->recorded, "(end of stream)");
-    copy_str(d->executed, sizeof d->executed, dd->executed ? dd->executed : dd->actual);
+    char call[DIV_CALL_MAX];
+    report_executed(s->cur_nr, s->args, s->cur_has_result, s->cur_result, call, sizeof call);
+    const char *executed = dd->executed ? dd->executed : dd->actual;
+    copy_str(d->executed, sizeof d->executed, executed == REPORT_CALL ? call : executed);
     copy_str(d->field, sizeof d->field, dd->field);
     copy_str(d->expected, sizeof d->expected, dd->expected);
-    copy_str(d->actual, sizeof d->actual, dd->actual);
+    copy_str(d->actual, sizeof d->actual, dd->actual == REPORT_CALL ? call : dd->actual);
     copy_str(d->why, sizeof d->why, dd->why);
     uint32_t have = s->nlast < DIV_LAST_N ? s->nlast : DIV_LAST_N;
     for (uint32_t i = 0; i < have; i++) {

@@ -11,6 +11,10 @@ void report_recorded(const struct trace_event *ev, char *out, size_t size);
 void report_executed(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
                      char *out, size_t size);
 
+/* As div_detail.executed or .actual: "the task's call in progress" (stream's cur_nr, args
+ * and result), formatted only when a divergence is reported: checking never formats text. */
+extern const char REPORT_CALL[];
+
 /* What differs, for report_divergence. */
 struct div_detail {
     const char *field;      /* "result", "arg 2 (count)", "st_size", "event", ... */
