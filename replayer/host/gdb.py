@@ -4,8 +4,8 @@
 usage: lockstep gdb [--batch] [--accel kvm|tcg] [--root DIR] [--port N] TRACE
 
 TRACE is a trace file, or a name looked up as NAME.trace in build/traces/suite/ and
-build/replayer/tests/traces/. The root tree is --root, or else the first of build/root and
-build/replayer/e2e-root whose hash is the trace's. QEMU starts halted with its gdbstub; gdb
+build/replayer/tests/traces/ (suite traces are named CAT.NAME). The root tree is --root, or else
+the first of build/traces/suite/root, build/root and build/replayer/e2e-root with the trace's hash. QEMU starts halted with its gdbstub; gdb
 loads gdb/lockstep.py, breaks at lockstep_diverged() and shows the report. Commands there:
 `lockstep report`, `lockstep kbt`, `lockstep ubt` (the program's stack, with source lines),
 `lockstep window [N]`, `lockstep all`. --batch prints all of them and exits.
@@ -28,7 +28,8 @@ TOP = qemu.TOP
 DUMP = os.path.join(TOP, "build", "traces", "lockstep-dump")
 EXTENSION = os.path.join(TOP, "gdb", "lockstep.py")
 SEARCH = [os.path.join(TOP, "build", "traces", "suite"), os.path.join(TOP, "build", "replayer", "tests", "traces")]
-ROOTS = [os.path.join(TOP, "build", "root"), os.path.join(TOP, "build", "replayer", "e2e-root")]
+ROOTS = [os.path.join(TOP, "build", "traces", "suite", "root"), os.path.join(TOP, "build", "root"),
+         os.path.join(TOP, "build", "replayer", "e2e-root")]
 
 
 def find_trace(name):

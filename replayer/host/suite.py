@@ -5,7 +5,7 @@ kernel, and print one table.
 usage: python3 replayer/host/suite.py [--jobs N] [--accel kvm|tcg] [--only GLOB] [--json FILE]
 
 1. Snapshots the standard root (build/root) into build/traces/suite/root, and records each
-   contract program /contracts/CAT/NAME in it with `lockstep record` into
+   contract program /contracts/CAT/NAME, and each BusyBox script of SCRIPTS (busybox/NAME), in it with `lockstep record` into
    build/traces/suite/CAT.NAME.trace (kept while the root tree and the program are unchanged).
 2. Checks them all with `lockstep check` (one boot per job, --keep-going).
 3. Prints per contract: the trace verdict (MATCH, or DIVERGE at #k with the call, ERROR,
@@ -44,6 +44,15 @@ LOCKSTEP = os.path.join(TOP, "lockstep")
 DUMP = os.path.join(TOP, "build", "traces", "lockstep-dump")
 
 
+# BusyBox scripts, recorded and checked like the contracts (name: the shell command).
+SCRIPTS = {
+    "busybox/pipeline": "echo one two three | tr a-z A-Z | wc -c",
+    "busybox/files": "cd /tmp && echo hello > a && cp a b && cat a b | sort | uniq -c && rm a b && ls -a",
+    "busybox/text": "printf 'b 2\\na 1\\nc 3\\n' | sort -k2 -n | cut -d' ' -f1 | tr -d '\\n'; echo",
+    "busybox/loop": "i=0; while [ $i -lt 5 ]; do i=$((i+1)); echo line $i; done | tail -n 2",
+}
+
+
 def snapshot_root():
     """Copies the standard root, so that rebuilding it meanwhile cannot split the suite."""
     tmp = ROOT + ".new"
@@ -62,6 +71,7 @@ def contracts(only):
             ident = f"{cat}/{name}"
             if not only or fnmatch.fnmatch(ident, only):
                 found.append(ident)
+    found += [s for s in SCRIPTS if not only or fnmatch.fnmatch(s, only)]
     return found
 
 
@@ -89,10 +99,13 @@ def record_all(idents, digest, jobs):
 
     def one(ident):
         trace = os.path.join(SUITE, ident.replace("/", ".") + ".trace")
-        prog = os.path.join(ROOT, "contracts", ident)
+        if ident in SCRIPTS:
+            prog, argv = os.path.join(ROOT, "bin", "busybox"), ["/bin/sh", "-c", SCRIPTS[ident]]
+        else:
+            prog, argv = os.path.join(ROOT, "contracts", ident), [f"/contracts/{ident}"]
         if os.path.exists(trace) and os.path.getmtime(trace) >= os.path.getmtime(prog):
             return ident, trace, None
-        r = subprocess.run([LOCKSTEP, "record", "--root", ROOT, "-o", trace, "--", f"/contracts/{ident}"],
+        r = subprocess.run([LOCKSTEP, "record", "--root", ROOT, "-o", trace, "--", *argv],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120)
         if not os.path.exists(trace):
             return ident, None, r.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no trace"]
