@@ -187,7 +187,11 @@ def describe(pc):
         block_fn = gdb.block_for_pc(pc).function
     except (RuntimeError, AttributeError):
         pass
-    name = block_fn.print_name if block_fn else (gdb.execute(f"info symbol {pc:#x}", to_string=True).split(" in ")[0].strip())
+    if block_fn:
+        name = block_fn.print_name
+    else:
+        sym = gdb.execute(f"info symbol {pc:#x}", to_string=True)
+        name = "??" if sym.startswith("No symbol") else sym.split(" in ")[0].strip()
     where = f" at {sal.symtab.filename}:{sal.line}" if sal.symtab else ""
     return name, where, bool(sal.symtab)
 
