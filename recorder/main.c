@@ -30,6 +30,8 @@ static const char usage[] =
 	"  -o FILE         the trace (default: <basename of PROG>.trace in the current dir)\n"
 	"  -q, --quiet     do not pass the program's stdout/stderr through\n"
 	"  --stats         print counts (syscalls, signals, tasks, trace bytes) to stderr\n"
+	"  --keep-vdso     leave the vDSO visible (by default it is hidden, so time is read\n"
+	"                  with syscalls, which the trace records)\n"
 	"For tests and benchmarks, instead of recording:\n"
 	"  --no-trace      run PROG in the same sandbox, untraced\n"
 	"  --strace FILE   run PROG in the same sandbox under `strace -f -qq -o FILE`\n"
@@ -162,7 +164,7 @@ int main(int argc, char **argv)
 {
 	const char *root = NULL, *out = NULL, *strace_out = NULL;
 	char root_buf[PATH_MAX], out_buf[PATH_MAX], err[4400];
-	bool quiet = false, stats = false, no_trace = false, strace_raw = false;
+	bool quiet = false, stats = false, no_trace = false, strace_raw = false, keep_vdso = false;
 	struct sandbox sb;
 	struct tracer_result res;
 	struct trace_header h;
@@ -182,6 +184,8 @@ int main(int argc, char **argv)
 			quiet = true;
 		} else if (!strcmp(a, "--stats")) {
 			stats = true;
+		} else if (!strcmp(a, "--keep-vdso")) {
+			keep_vdso = true;
 		} else if (!strcmp(a, "--no-trace")) {
 			no_trace = true;
 		} else if (!strcmp(a, "--strace-raw")) {
@@ -217,7 +221,10 @@ int main(int argc, char **argv)
 	}
 
 	signal(SIGPIPE, SIG_IGN);
-	rc = sandbox_start(&sb, root, prog_argv, err, sizeof err);
+	/* `make root` replaces the root non-atomically (rm -rf, then mv): a copy that
+	 * raced it fails, and is tried again a few times. */
+	for (int tries = 0; (rc = sandbox_start(&sb, root, prog_argv, err, sizeof err)) == -3 && tries < 10; tries++)
+		usleep(200 * 1000);
 	if (rc) {
 		fprintf(stderr, "lockstep record: %s\n", err);
 		return rc == -2 ? 127 : 125;
@@ -241,7 +248,7 @@ int main(int argc, char **argv)
 		kill(sb.init_pid, SIGKILL);
 		return 125;
 	}
-	if (tracer_run(&sb, prog_argv, &res)) {
+	if (tracer_run(&sb, prog_argv, keep_vdso, &res)) {
 		fprintf(stderr, "lockstep record: %s\n", res.error);
 		kill(sb.init_pid, SIGKILL);
 		return 125;

@@ -8,7 +8,7 @@ RECORDER_OUT := $(BUILD)/recorder
 RECORDER_HASH_SRCS := recorder/roottree.c recorder/sha256.c
 RECORDER_SRCS := recorder/main.c recorder/sandbox.c recorder/sandbox_init.c recorder/tracer.c \
     recorder/tasks.c recorder/syscall_mem.c recorder/capbuf.c recorder/vmread.c \
-    recorder/emit.c recorder/output.c $(RECORDER_HASH_SRCS)
+    recorder/emit.c recorder/output.c recorder/auxv.c $(RECORDER_HASH_SRCS)
 RECORDER_OBJS := $(patsubst recorder/%.c,$(RECORDER_OUT)/%.o,$(RECORDER_SRCS))
 RECORDER_HASH_OBJS := $(patsubst recorder/%.c,$(RECORDER_OUT)/%.o,$(RECORDER_HASH_SRCS) recorder/roothash_main.c)
 RECORDER_HEADERS := $(wildcard recorder/*.h)

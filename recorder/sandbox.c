@@ -156,10 +156,11 @@ int sandbox_start(struct sandbox *sb, const char *root, char *const argv[], char
 		}
 		char *arg = strchr(line, ' ');
 		arg = arg ? arg + 1 : line + strlen(line);
-		if (!strncmp(line, "error ", 6) || !strncmp(line, "notfound ", 9)) {
+		if (!strncmp(line, "error ", 6) || !strncmp(line, "notfound ", 9) ||
+		    !strncmp(line, "copyfail ", 9)) {
 			waitpid(sb->init_pid, NULL, 0);
 			failf(err, errlen, "%s", arg);
-			return line[0] == 'n' ? -2 : -1;
+			return line[0] == 'n' ? -2 : line[0] == 'c' ? -3 : -1;
 		} else if (!strncmp(line, "hash ", 5)) {
 			sscanf(arg, "%64s %lu %llu", sb->root_hash, &sb->root_files, &sb->root_bytes);
 		} else if (!strncmp(line, "prog ", 5)) {

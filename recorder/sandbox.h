@@ -39,7 +39,8 @@ struct sandbox {
 
 /* Starts the sandbox for argv (argv[0] is the program, looked up in the sandbox's PATH
  * when it has no '/'). root must be an existing directory. Returns 0, or -1 with a
- * one-line message in err (-2 when the program is not in the root). */
+ * one-line message in err (-2 when the program is not in the root, -3 when the root
+ * could not be copied, e.g. because `make root` was replacing it meanwhile). */
 int sandbox_start(struct sandbox *sb, const char *root, char *const argv[], char *err, size_t errlen);
 
 /* Lets the program's process execve. */

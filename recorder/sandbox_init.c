@@ -85,7 +85,8 @@ static void build_root(const struct sandbox_init_args *a)
 		die_errno(a, "open the root's tmpfs");
 	if (roottree_walk(src, dst, &res)) {
 		snprintf(msg, sizeof msg, "cannot copy the root %s: %s", a->root, res.error);
-		die(a, msg);
+		sandbox_msg(a->ctl_w, "copyfail", msg);
+		_exit(125);
 	}
 	close(src);
 	close(dst);

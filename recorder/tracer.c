@@ -10,13 +10,15 @@
  *   fork/vfork/clone give the child the next task id; BIRTH in the parent's stream,
  *                    written before the record of the syscall that made it
  *   exec             SYSCALL (no return) then EXEC; a non-leader's exec takes over the
- *                    leader's tid, and the old leader's task ends there
+ *                    leader's tid, and the old leader's task ends there; the new image's
+ *                    auxv loses its vDSO entry (auxv.c)
  *   signal-delivery  SIGNAL, then the signal is delivered as it would have been
  *   group-stop       PTRACE_LISTEN, so stop and continue behave as without a tracer
  *   death            an unfinished syscall is written with no result, then EXIT
  * A child's first stop can come before its parent's fork event: it waits, stopped,
  * until the event gives it its task id. */
 #include "tracer.h"
+#include "auxv.h"
 #include "syscall_mem.h"
 #include "sysdesc.h"
 #include "emit.h"
@@ -41,6 +43,7 @@
 static struct sandbox *sb;
 static char *const *prog_argv;
 static struct tracer_result *result;
+static bool keep_vdso;
 
 /* New tasks stopped before their parent's fork event told us who they are. */
 static pid_t *early;
@@ -176,6 +179,8 @@ static void on_exec(struct task *t)
 		}
 	}
 	ev.task = t->id;
+	if (!keep_vdso)
+		auxv_hide_vdso(t->tid);
 	if (t->state == TASK_PRE_EXEC) {
 		t->state = TASK_RUNNING;
 		ev.exec.path = trace_str_c(sb->prog_path);
@@ -299,7 +304,7 @@ static void on_stop(struct task *t, int status)
 	resume(t, 0);
 }
 
-int tracer_run(struct sandbox *sandbox, char *const argv[], struct tracer_result *res)
+int tracer_run(struct sandbox *sandbox, char *const argv[], bool vdso, struct tracer_result *res)
 {
 	struct task *first;
 	int status;
@@ -308,6 +313,7 @@ int tracer_run(struct sandbox *sandbox, char *const argv[], struct tracer_result
 
 	sb = sandbox;
 	prog_argv = argv;
+	keep_vdso = vdso;
 	result = res;
 	memset(res, 0, sizeof *res);
 	if (ptrace(PTRACE_SEIZE, sb->prog_pid, NULL, (void *)(long)OPTIONS)) {

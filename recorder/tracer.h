@@ -13,7 +13,8 @@ struct tracer_result {
 };
 
 /* Attaches to the sandbox's waiting program, lets it go, records until the sandbox's
- * init and every traced task are gone. Returns 0, or -1 with res->error set. */
-int tracer_run(struct sandbox *sb, char *const argv[], struct tracer_result *res);
+ * init and every traced task are gone. Unless vdso, each new image's vDSO is hidden
+ * (auxv.h). Returns 0, or -1 with res->error set. */
+int tracer_run(struct sandbox *sb, char *const argv[], bool vdso, struct tracer_result *res);
 
 #endif
