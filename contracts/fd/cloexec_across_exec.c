@@ -1,6 +1,6 @@
 /*
  * cloexec_across_exec — close-on-exec really closes at execve: the program re-executes
- * itself (argv[0], an absolute path) with the fd numbers as arguments; in the new image an fd marked
+ * itself (argv[0]) with the fd numbers as arguments; in the new image an fd marked
  * FD_CLOEXEC (by open, fcntl, dup3 or F_DUPFD_CLOEXEC) is gone (EBADF) and a plain one is
  * still open, at the same offset, with its status flags and no FD_CLOEXEC.
  */

@@ -1,6 +1,6 @@
 /*
  * hardlink_nlink — link adds a name for the same inode: st_nlink goes 1, 2, 3 and back down
- * with unlink, every name sees writes through any other, ctime-independent; EEXIST for an
+ * with unlink, every name sees writes through any other; EEXIST for an
  * existing new name, EPERM for a directory, ENOENT for a missing source; linkat with
  * AT_SYMLINK_FOLLOW links the target, without it the symlink itself.
  */
