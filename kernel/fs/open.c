@@ -134,6 +134,16 @@ static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsig
             err = -ELOOP;
             break;
         }
+        struct inode *magic = found->iops->magic_link ? found->iops->magic_link(found) : NULL;
+        if (magic) {
+            if (S_ISDIR(magic->mode)) {
+                inode_put(magic);
+                err = -EISDIR;
+            } else {
+                *out = magic;
+            }
+            break;
+        }
         /* Follow the link: its target is looked up from dir, like a new path. */
         const char *target;
         int tlen = found->iops->get_link(found, &target);

@@ -45,17 +45,19 @@ static bool filldir(struct dir_context *ctx, const char *name, size_t len, uint6
     }
     if (!put_off(g, ctx->pos))
         return false;
+    /* Only the fields and the name's NUL are written: the padding keeps whatever the
+       buffer held, as on Linux (the checker compares every byte). */
     char rec[DIRENT64_NAME_OFF + 2 + 256 + 8];
-    memset(rec, 0, reclen);
+    memset(rec, 0, sizeof(rec));
     memcpy(rec, &ino, 8);
     uint16_t rl = (uint16_t)reclen;
     memcpy(rec + 16, &rl, 2);
-    memcpy(rec + name_off, name, len);
-    if (g->old)
-        rec[reclen - 1] = (char)dtype;
-    else
+    if (!g->old)
         rec[18] = (char)dtype;
-    if (copy_to_user(g->ubuf + g->used, rec, reclen)) {
+    memcpy(rec + name_off, name, len);
+    char type = (char)dtype;
+    if (copy_to_user(g->ubuf + g->used, rec, name_off + len + 1) ||
+        (g->old && copy_to_user(g->ubuf + g->used + reclen - 1, &type, 1))) {
         g->error = -EFAULT;
         return false;
     }
