@@ -216,7 +216,8 @@ def main(argv):
     traces = [paths[i] for i in idents if paths.get(i)]
     print(f"suite: checking {len(traces)} traces on the kernel ({args.jobs} QEMU) ...", flush=True)
     cargs = check.parse_args(["--keep-going", "--jobs", str(args.jobs), "--timeout", str(args.timeout),
-                              "--root", ROOT, "-q"] + (["--accel", args.accel] if args.accel else []) + traces)
+                              "--root", ROOT, "-q"] + (["--accel", args.accel] if args.accel else []) +
+                             (traces or ["-"]))
     done = [0]
 
     def progress(r):

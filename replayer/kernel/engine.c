@@ -164,6 +164,16 @@ void check_run_free(struct check_run *run)
     run->events = NULL;
 }
 
+void check_run_stack_strings(struct check_run *run, uint64_t lowest)
+{
+    /* a new image: its stack is paired afresh (the map is the run's, not per process: a
+     * simplification that holds while processes that exec do not share it with others) */
+    if (run->stack_paired)
+        addrmap_remove(&run->addrs, 0x7ffff8000000ull, 0x7ffffffff000ull - 0x7ffff8000000ull);
+    run->stack_paired = false;
+    run->stack_strings = lowest;
+}
+
 int check_run_start(struct check_run *run, int tid)
 {
     if (run->verdict != VERDICT_RUNNING)

@@ -102,6 +102,7 @@ struct check_run {
     struct idmap pids, inodes, devices;
     struct addrmap addrs;
     bool brk_paired, stack_paired;
+    uint64_t stack_strings;          /* lowest address of the initial stack's strings (0: unknown) */
     uint64_t last_time[16];          /* last actual clock value seen per clock id, for monotony */
 
     uint64_t calls;                  /* syscalls matched so far */
@@ -121,6 +122,10 @@ int check_signal(struct check_run *run, int tid, int signo, int code, bool handl
 int check_task_exit(struct check_run *run, int tid, int wait_status);
 int check_run_finish(struct check_run *run);
 void check_run_free(struct check_run *run);
+
+/* Where the first task's initial stack strings (argv, envp, platform, random bytes) begin: that
+ * part is laid out identically on both sides; only what lies below may be shifted (rules.c). */
+void check_run_stack_strings(struct check_run *run, uint64_t lowest);
 
 /* Whether tid belongs to the run (is attached to a stream and has not exited). */
 bool check_run_has_tid(const struct check_run *run, int tid);

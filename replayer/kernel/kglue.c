@@ -117,7 +117,10 @@ static const struct check_env kernel_env = {
 
 /* ---- hooks ---- */
 
-enum { NR_EXIT = 60, NR_EXIT_GROUP = 231, NR_CLONE = 56, NR_FORK = 57, NR_VFORK = 58, NR_CLONE3 = 435 };
+static uint64_t stack_strings(struct task *t);
+
+enum { NR_EXIT = 60, NR_EXIT_GROUP = 231, NR_CLONE = 56, NR_FORK = 57, NR_VFORK = 58, NR_CLONE3 = 435,
+       NR_EXECVE = 59, NR_EXECVEAT = 322 };
 #define WAIT_KILLED_SIGKILL 9
 
 static _Noreturn void kill_current(void)
@@ -171,6 +174,8 @@ long check_hook_exit(long nr, long ret)
     int64_t result = ret;
     if (check_exit(&the_run, t->tid, (uint32_t)nr, &result) != CHECK_GO)
         kill_current();
+    if ((nr == NR_EXECVE || nr == NR_EXECVEAT) && ret == 0)
+        check_run_stack_strings(&the_run, stack_strings(t));
     return (long)result;
 }
 
@@ -237,6 +242,35 @@ static void program_main(void *arg)
         check_mode = false;
         do_exit(127 << 8);
     }
+    check_run_stack_strings(&the_run, stack_strings(t));
+}
+
+/* The lowest address the new image's stack strings use: argv and envp strings, and the
+ * AT_PLATFORM, AT_RANDOM and AT_EXECFN data, found through the initial stack's tables. */
+static uint64_t stack_strings(struct task *t)
+{
+    uint64_t sp = t->frame->rsp, argc, v, lowest = ~0ull;
+    if (copy_from_user(&argc, (const void *)sp, 8) || argc > 4096)
+        return 0;
+    sp += 8;
+    for (int table = 0; table < 2; table++)   /* argv, then envp: NULL-terminated */
+        for (;; sp += 8) {
+            if (copy_from_user(&v, (const void *)sp, 8))
+                return 0;
+            if (!v) {
+                sp += 8;
+                break;
+            }
+            lowest = MIN(lowest, v);
+        }
+    for (int i = 0; i < 64; i++, sp += 16) {
+        uint64_t av[2];
+        if (copy_from_user(av, (const void *)sp, sizeof av) || av[0] == 0 /* AT_NULL */)
+            break;
+        if (av[0] == 15 /* AT_PLATFORM */ || av[0] == 25 /* AT_RANDOM */ || av[0] == 31 /* AT_EXECFN */)
+            lowest = MIN(lowest, av[1]);
+    }
+    return lowest == ~0ull ? 0 : lowest;
 }
 
 static void run_one(const char *name, const void *data, size_t len, const void *root, size_t root_len)

@@ -59,21 +59,24 @@ static bool map_pid(struct check_run *run, uint64_t rec, uint64_t act, unsigned 
                   (uint64_t)(a < 0 ? -a : a), o);
 }
 
-/* The initial stack: its size depends on the host's auxv (a vDSO entry, CPU feature words),
- * so the recorded stack and ours are paired, as one range, at the first stack address that
- * differs; after that every stack address must agree with that pairing. The zone is the
- * 128 MiB under Linux's no-ASLR stack top, above its mmap base. */
+/* The initial stack: the strings at its top (argv, envp, platform, random bytes) sit at the same
+ * addresses on both sides, but what is below them (auxv and the pointer arrays, then the
+ * program's frames) moves with the size of the auxv, which depends on the host (a vDSO entry,
+ * CPU feature words). So the part below the strings is paired, as one range, at the first stack
+ * address that differs; after that every stack address must agree with that pairing. The zone
+ * is the 128 MiB under Linux's no-ASLR stack top, above its mmap base. */
 #define STACK_ZONE_LO 0x7ffff8000000ull
 #define STACK_ZONE_HI 0x7ffffffff000ull
 
 static bool pair_stack(struct check_run *run, uint64_t rec, uint64_t act)
 {
-    if (run->stack_paired || rec < STACK_ZONE_LO || rec >= STACK_ZONE_HI || act < STACK_ZONE_LO ||
-        act >= STACK_ZONE_HI)
+    uint64_t top = run->stack_strings > STACK_ZONE_LO && run->stack_strings < STACK_ZONE_HI ?
+                   run->stack_strings : STACK_ZONE_HI;
+    if (run->stack_paired || rec < STACK_ZONE_LO || rec >= top || act < STACK_ZONE_LO || act >= top)
         return false;
     run->stack_paired = true;
     uint64_t lo = STACK_ZONE_LO + (act > rec ? 0 : rec - act);   /* keep both ends in the zone */
-    uint64_t hi = STACK_ZONE_HI - (act > rec ? act - rec : 0);
+    uint64_t hi = top - (act > rec ? act - rec : 0);
     return addrmap_add(&run->addrs, lo, lo + act - rec, hi - lo);
 }
 
