@@ -7,6 +7,7 @@
  *   release  the uname release to report
  *   rlimit   "RESOURCE SOFT HARD" in decimal (-1 = infinity), overriding a default
  *   verbose  "1": echo the kernel log on the console
+ *   strace   "1": log every syscall with its result (implies nothing about verbose)
  * Unknown keys are ignored, so the format can grow.
  */
 #ifndef KERNEL_RUNSPEC_H
@@ -21,6 +22,7 @@ struct runspec {
     int envc;
     const char *release;
     bool verbose;
+    bool trace_syscalls;
     struct { int res; uint64_t cur, max; } rlim[16];
     int nrlim;
 };

@@ -8,6 +8,7 @@
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
 #include "kernel/proc/task.h"
+#include "kernel/runspec.h"
 #include "arch/x86_64/arch.h"
 #include "replayer/kernel/check.h"
 
@@ -65,5 +66,8 @@ void syscall_dispatch(struct trap_frame *f)
     }
     if (check_mode)   /* check mode: replayer/kernel/check.h */
         ret = check_hook_exit(nr, ret);
+    if (the_runspec.trace_syscalls)
+        printk("[%d] %s(%lx, %lx, %lx, %lx) = %ld\n", current_task()->tid, syscall_name(nr),
+               arch_syscall_arg(f, 0), arch_syscall_arg(f, 1), arch_syscall_arg(f, 2), arch_syscall_arg(f, 3), ret);
     arch_syscall_return(f, ret);
 }

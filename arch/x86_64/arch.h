@@ -63,6 +63,7 @@ int arch_pt_map(uint64_t root, uint64_t va, uint64_t pa, unsigned prot);   /* 0 
 uint64_t arch_pt_unmap(uint64_t root, uint64_t va);  /* returns the frame that was mapped, or 0 */
 uint64_t arch_pt_lookup(uint64_t root, uint64_t va, unsigned *prot);       /* frame or 0 */
 void arch_pt_activate(uint64_t root);
+uint64_t arch_pt_active(void);                      /* the root in use */
 uint64_t arch_pt_kernel_root(void);
 
 /* ---- Saved user registers (the trap frame at the top of each kernel stack) ---- */

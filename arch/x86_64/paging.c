@@ -144,3 +144,8 @@ void arch_pt_activate(uint64_t root)
     if ((read_cr3() & PTE_ADDR) != root)
         write_cr3(root);
 }
+
+uint64_t arch_pt_active(void)
+{
+    return read_cr3() & PTE_ADDR;
+}

@@ -57,7 +57,8 @@ void mm_put(struct mm *mm)
         kfree(v);
         v = next;
     }
-    arch_pt_activate(arch_pt_kernel_root());
+    if (arch_pt_active() == mm->root)
+        arch_pt_activate(arch_pt_kernel_root());
     arch_pt_destroy(mm->root);
     kfree(mm);
 }

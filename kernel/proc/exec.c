@@ -18,6 +18,8 @@
 #include <linux/auxvec.h>
 #include <linux/fcntl.h>
 #include <linux/mman.h>
+#include <linux/limits.h>
+#include "kernel/uaccess.h"
 #include <asm/auxvec.h>
 
 #ifndef AT_RSEQ_FEATURE_SIZE    /* Linux 6.3+, newer than the uapi headers installed here */
@@ -322,4 +324,74 @@ void exec_reset_task(struct task *t, const char *path)
     t->rseq_len = 0;
     t->robust_list = 0;
     t->clear_child_tid = 0;
+    vfork_release(t);
+}
+
+/* execve's arguments, copied from user memory into one kernel buffer. Linux refuses more
+ * than a quarter of the stack limit of strings (E2BIG); so do we. */
+struct user_strings { char **v; int n; };
+
+static int copy_strings(const char *const *uvec, struct user_strings *out, size_t *budget)
+{
+    out->v = NULL;
+    out->n = 0;
+    if (!uvec)
+        return 0;
+    int cap = 0;
+    for (;;) {
+        const char *up;
+        if (copy_from_user(&up, &uvec[out->n], sizeof up))
+            return -EFAULT;
+        if (!up)
+            return 0;
+        if (out->n + 1 >= cap) {
+            cap = cap ? cap * 2 : 16;
+            char **nv = kmalloc(cap * sizeof *nv);
+            if (!nv)
+                return -ENOMEM;
+            if (out->v)
+                memcpy(nv, out->v, out->n * sizeof *nv);
+            kfree(out->v);
+            out->v = nv;
+        }
+        char *buf = kmalloc(MIN(*budget, (size_t)PAGE_SIZE * 32) + 1);
+        if (!buf)
+            return -ENOMEM;
+        long len = strncpy_from_user(buf, up, MIN(*budget, (size_t)PAGE_SIZE * 32) + 1);
+        if (len < 0) {
+            kfree(buf);
+            return len == -ENAMETOOLONG ? -E2BIG : (int)len;
+        }
+        out->v[out->n++] = buf;
+        *budget -= len + 1;
+    }
+}
+
+static void free_strings(struct user_strings *s)
+{
+    for (int i = 0; i < s->n; i++)
+        kfree(s->v[i]);
+    kfree(s->v);
+}
+
+long sys_execve(const char *upath, const char *const *uargv, const char *const *uenvp)
+{
+    struct user_strings argv = { 0 }, envp = { 0 };
+    size_t budget = MAX(mm_stack_rlimit() / 4, 32 * PAGE_SIZE);
+    char *path = kmalloc(PATH_MAX);
+    long r = -ENOMEM;
+    if (!path)
+        goto out;
+    r = strncpy_from_user(path, upath, PATH_MAX);
+    if (r < 0)
+        goto out;
+    if ((r = copy_strings(uargv, &argv, &budget)) < 0 || (r = copy_strings(uenvp, &envp, &budget)) < 0)
+        goto out;
+    static char *const empty[1] = { NULL };
+    r = kernel_execve(path, argv.n ? argv.v : empty, argv.n, envp.n ? envp.v : empty, envp.n);
+out:
+    free_strings(&argv);
+    free_strings(&envp);
+    kfree(path);
+    return r;
 }

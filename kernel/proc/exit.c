@@ -55,6 +55,11 @@ _Noreturn void do_exit(int wait_status)
         check_hook_task_exit(wait_status);
     if (t->pid == INIT_PID)
         panic("init exited (status %x)", wait_status);
+    if (t->clear_child_tid && t->mm && t->mm->users > 1) {
+        int zero = 0;   /* futex wake-up comes with threads */
+        copy_to_user((void *)t->clear_child_tid, &zero, sizeof zero);
+    }
+    vfork_release(t);
     task_drop_resources(t);
     struct task *init = task_by_pid(INIT_PID);
     while (t->children) {

@@ -10,6 +10,10 @@
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
 #include "arch/x86_64/arch.h"
+#include "kernel/uaccess.h"
+#include <linux/sched.h>
+#include <asm/prctl.h>
+#include <asm/signal.h>
 
 static int next_pid = 1;
 
@@ -68,15 +72,49 @@ static void fork_child_start(void *arg)
     (void)arg;   /* returns into user mode with the copied registers */
 }
 
-long sys_fork(void)
+static bool vfork_released(void *arg)
+{
+    return ((struct task *)arg)->vfork_done;
+}
+
+/* CLONE_* flags that make sense without threads; CLONE_THREAD and friends are refused. */
+#define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_VFORK | CLONE_PARENT_SETTID | \
+                         CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS | CLONE_SIGHAND)
+
+long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls)
 {
     struct task *parent = current_task();
+    if (flags & ~(uint64_t)CLONE_SUPPORTED) {
+        printk("clone: flags %lx not supported (no threads yet)\n", flags);
+        return -EINVAL;
+    }
+    if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
+        return -EINVAL;
     struct task *child = task_create(parent, fork_child_start, NULL);
     if (!child)
         return -ENOMEM;
-    child->mm = mm_clone(parent->mm);
-    child->files = parent->files ? fdtable_clone(parent->files) : NULL;
-    child->fs = parent->fs ? fs_context_clone(parent->fs) : NULL;
+    if (flags & CLONE_VM) {
+        child->mm = parent->mm;
+        child->mm->users++;
+    } else {
+        child->mm = mm_clone(parent->mm);
+    }
+    if (parent->files) {
+        if (flags & CLONE_FILES) {
+            fdtable_get(parent->files);
+            child->files = parent->files;
+        } else {
+            child->files = fdtable_clone(parent->files);
+        }
+    }
+    if (parent->fs) {
+        if (flags & CLONE_FS) {
+            fs_context_get(parent->fs);
+            child->fs = parent->fs;
+        } else {
+            child->fs = fs_context_clone(parent->fs);
+        }
+    }
     if (!child->mm || (parent->files && !child->files) || (parent->fs && !child->fs)) {
         task_drop_resources(child);
         task_unlink_child(child);
@@ -85,12 +123,49 @@ long sys_fork(void)
     }
     *child->frame = *parent->frame;
     arch_syscall_return(child->frame, 0);
+    if (newsp)
+        child->frame->rsp = newsp;
     arch_task_copy_user_state(child, parent);
+    if (flags & CLONE_SETTLS)
+        arch_prctl_set(child, ARCH_SET_FS, tls);
+    if (flags & CLONE_CHILD_CLEARTID)
+        child->clear_child_tid = (uint64_t)child_tid;
+    if ((flags & CLONE_PARENT_SETTID) && copy_to_user(parent_tid, &child->pid, sizeof(int)) < 0)
+        printk("clone: CLONE_PARENT_SETTID address not writable\n");
+    if (flags & CLONE_CHILD_SETTID) {
+        /* In the child's address space (the same one under CLONE_VM). */
+        void *p = mm_user_page(child->mm, (uint64_t)child_tid, true);
+        if (p && ((uint64_t)child_tid & (PAGE_SIZE - 1)) <= PAGE_SIZE - sizeof(int))
+            memcpy(p, &child->pid, sizeof(int));
+    }
+    int pid = child->pid;
+    child->vfork_parent = (flags & CLONE_VFORK) ? parent : NULL;
     sched_wakeup(child);
-    return child->pid;
+    if (flags & CLONE_VFORK)
+        wq_wait(&parent->child_wait, vfork_released, child);   /* child is not reaped before this */
+    return pid;
+}
+
+void vfork_release(struct task *t)
+{
+    if (!t->vfork_parent)
+        return;
+    t->vfork_done = true;
+    wq_wake_all(&t->vfork_parent->child_wait);
+    t->vfork_parent = NULL;
+}
+
+long sys_fork(void)
+{
+    return do_fork(SIGCHLD, 0, NULL, NULL, 0);
 }
 
 long sys_vfork(void)
 {
-    return sys_fork();
+    return do_fork(CLONE_VM | CLONE_VFORK | SIGCHLD, 0, NULL, NULL, 0);
+}
+
+long sys_clone(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls)
+{
+    return do_fork(flags, newsp, parent_tid, child_tid, tls);
 }

@@ -47,6 +47,8 @@ struct task {
     struct task *children, *sibling;
     struct waitqueue child_wait;    /* parent sleeps here in wait4 */
     int exit_status;                /* wait status as wait4 reports it */
+    struct task *vfork_parent;      /* blocked in vfork until we exec or exit */
+    bool vfork_done;
 
     /* Per-thread user state. */
     uint64_t clear_child_tid, robust_list, robust_len;
