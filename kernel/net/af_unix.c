@@ -100,8 +100,9 @@ void unix_sock_put(struct unix_sock *s)
 }
 
 /* Close one end, as Linux's unix_release_sock: the peer of a connection sees both directions
- * shut (and ECONNRESET when data was left unread); queued connections are closed too. */
-void unix_release(struct unix_sock *s)
+ * shut, and ECONNRESET when data was left unread or the connection was never accepted;
+ * queued connections are closed too. */
+static void release_sock(struct unix_sock *s, bool embryo)
 {
     unbind(s);
     s->dead = true;
@@ -112,7 +113,7 @@ void unix_release(struct unix_sock *s)
     if (peer) {
         if (s->type != SOCK_DGRAM && peer->peer == s) {
             peer->shutdown = SHUTDOWN_MASK;
-            if (unread)
+            if (unread || embryo)
                 peer->err = ECONNRESET;
         }
         unix_wake(peer);
@@ -121,13 +122,18 @@ void unix_release(struct unix_sock *s)
     /* Embryos queued on a listener die with it. */
     for (struct unix_skb *skb = s->rq_head; skb; skb = skb->next)
         if (skb->embryo) {
-            unix_release(skb->embryo);   /* drops the queue's reference */
+            release_sock(skb->embryo, true);   /* drops the queue's reference */
             skb->embryo = NULL;
         }
     unix_queue_purge(s);
     s->state = UNIX_UNCONNECTED;
     unix_wake(s);
     unix_sock_put(s);
+}
+
+void unix_release(struct unix_sock *s)
+{
+    release_sock(s, false);
 }
 
 int unix_pair(struct unix_sock *a, struct unix_sock *b)

@@ -1,0 +1,381 @@
+/*
+ * epoll.c — epoll_create/epoll_create1, epoll_ctl, epoll_wait/epoll_pwait/epoll_pwait2, after
+ * Linux's fs/eventpoll.c. An epoll file holds a list of items, one per (open file, fd) added;
+ * a wait asks each item's file its readiness (vfs_poll) masked by the item's events, which
+ * always include EPOLLERR|EPOLLHUP:
+ *   - level-triggered items are reported while ready (a reported item goes to the back, so a
+ *     small maxevents takes turns as Linux's ready list does);
+ *   - edge-triggered items only when their file's wait queue was woken since the last report
+ *     (a wq_watch sees the wakeup), or when ADD/MOD found them ready;
+ *   - EPOLLONESHOT items are disabled after one report until EPOLL_CTL_MOD.
+ * Items follow the open file, not the fd: they go away when the file has no holder left but
+ * epoll itself (the last close), checked at every use.
+ */
+#include "kernel/events/poll_common.h"
+#include "kernel/fs/fdtable.h"
+#include "kernel/uaccess.h"
+#include <linux/eventpoll.h>
+#include <asm/poll.h>
+
+#define EP_MAX_NESTS 4
+#define EP_MAX_EVENTS (0x7fffffff / (int)sizeof(struct epoll_event))
+#define EPOLLEXCLUSIVE_OK_BITS (EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | EPOLLET | EPOLLEXCLUSIVE)
+
+struct epitem {
+    struct epitem *next;        /* in its epoll */
+    struct epitem *all_next;    /* every item of every epoll, to count a file's epoll holders */
+    struct file *file;          /* holds a reference */
+    int fd;
+    uint32_t events;
+    uint64_t data;
+    bool disabled;              /* EPOLLONESHOT fired */
+    bool pending;               /* edge-triggered: an edge not reported yet */
+    struct wq_watch watch;
+};
+
+struct eventpoll {
+    struct epitem *items;
+    struct poll_queues q;
+};
+
+static const struct file_ops epoll_fops;
+static struct epitem *all_items;
+
+static bool is_epoll(const struct file *f)
+{
+    return f->ops == &epoll_fops;
+}
+
+static void item_free(struct eventpoll *ep, struct epitem *it)
+{
+    for (struct epitem **pp = &ep->items; *pp; pp = &(*pp)->next)
+        if (*pp == it) {
+            *pp = it->next;
+            break;
+        }
+    for (struct epitem **pp = &all_items; *pp; pp = &(*pp)->all_next)
+        if (*pp == it) {
+            *pp = it->all_next;
+            break;
+        }
+    wq_watch_disarm(&it->watch);
+    struct file *f = it->file;
+    kfree(it);
+    file_put(f);
+}
+
+/* The file is held by epoll items only: it was closed everywhere else. */
+static bool file_closed(const struct file *f)
+{
+    int holders = 0;
+    for (struct epitem *it = all_items; it; it = it->all_next)
+        if (it->file == f)
+            holders++;
+    return f->refs <= holders;
+}
+
+static void prune(struct eventpoll *ep)
+{
+    for (struct epitem *it = ep->items, *next; it; it = next) {
+        next = it->next;
+        if (file_closed(it->file))
+            item_free(ep, it);
+    }
+}
+
+/* What the item would report now (0: nothing), without changing it. */
+static unsigned item_ready(struct epitem *it, struct waitqueue **wq)
+{
+    unsigned mask = vfs_poll(it->file, wq) & it->events;
+    if (it->disabled)
+        return 0;
+    if ((it->events & EPOLLET) && !it->pending && !wq_watch_fired(&it->watch))
+        return 0;
+    return mask;
+}
+
+static int ep_count_ready(struct eventpoll *ep)
+{
+    int n = 0;
+    poll_queues_reset(&ep->q);
+    for (struct epitem *it = ep->items; it; it = it->next) {
+        struct waitqueue *wq = NULL;
+        if (item_ready(it, &wq))
+            n++;
+        poll_queues_add(&ep->q, wq);
+    }
+    return n;
+}
+
+static bool ep_ready(void *arg)
+{
+    struct eventpoll *ep = arg;
+    prune(ep);
+    return ep_count_ready(ep) > 0;
+}
+
+static void move_to_back(struct eventpoll *ep, struct epitem *it)
+{
+    struct epitem **pp = &ep->items;
+    while (*pp != it)
+        pp = &(*pp)->next;
+    *pp = it->next;
+    while (*pp)
+        pp = &(*pp)->next;
+    *pp = it;
+    it->next = NULL;
+}
+
+/* Report up to max items into out, updating edge and one-shot state. */
+static int ep_collect(struct eventpoll *ep, struct epoll_event *out, int max)
+{
+    int n = 0;
+    struct epitem *reported[max < 64 ? max : 64];
+    int nrep = 0;
+    for (struct epitem *it = ep->items; it && n < max; it = it->next) {
+        struct waitqueue *wq = NULL;
+        unsigned mask = item_ready(it, &wq);
+        if (it->events & EPOLLET) {
+            it->pending = false;
+            wq_watch_arm(&it->watch, wq);
+        }
+        if (!mask)
+            continue;
+        out[n].events = mask;
+        out[n].data = it->data;
+        n++;
+        if (it->events & EPOLLONESHOT)
+            it->disabled = true;
+        if (nrep < (int)ARRAY_SIZE(reported))
+            reported[nrep++] = it;
+    }
+    for (int i = 0; i < nrep; i++)
+        move_to_back(ep, reported[i]);
+    return n;
+}
+
+/* ---- the epoll file ---- */
+
+static unsigned epoll_poll(struct file *f, struct waitqueue **wq)
+{
+    struct eventpoll *ep = f->priv;
+    if (wq)
+        *wq = NULL;   /* its items' queues are many: re-tested at each tick */
+    return ep_ready(ep) ? POLLIN | POLLRDNORM : 0;
+}
+
+static void epoll_release(struct file *f)
+{
+    struct eventpoll *ep = f->priv;
+    while (ep->items)
+        item_free(ep, ep->items);
+    kfree(ep);
+}
+
+static const struct file_ops epoll_fops = {
+    .poll = epoll_poll,
+    .release = epoll_release,
+};
+
+long sys_epoll_create1(int flags)
+{
+    if ((unsigned)flags & ~(unsigned)EPOLL_CLOEXEC)
+        return -EINVAL;
+    struct eventpoll *ep = kzalloc(sizeof(*ep));
+    if (!ep)
+        return -ENOMEM;
+    return anon_fd_create(&epoll_fops, ep, O_RDWR, flags & EPOLL_CLOEXEC);
+}
+
+long sys_epoll_create(int size)
+{
+    if (size <= 0)
+        return -EINVAL;
+    return sys_epoll_create1(0);
+}
+
+/* ---- epoll_ctl ---- */
+
+/* target is reachable from ep through nested epoll files (or the nesting is too deep). */
+static bool reaches(struct eventpoll *ep, struct file *target, int depth)
+{
+    if (depth > EP_MAX_NESTS)
+        return true;
+    for (struct epitem *it = ep->items; it; it = it->next)
+        if (is_epoll(it->file) && (it->file == target || reaches(it->file->priv, target, depth + 1)))
+            return true;
+    return false;
+}
+
+static struct epitem *find_item(struct eventpoll *ep, struct file *f, int fd)
+{
+    for (struct epitem *it = ep->items; it; it = it->next)
+        if (it->file == f && it->fd == fd)
+            return it;
+    return NULL;
+}
+
+static void arm_edge(struct epitem *it)
+{
+    struct waitqueue *wq = NULL;
+    unsigned mask = vfs_poll(it->file, &wq) & it->events;
+    it->pending = mask != 0;
+    wq_watch_arm(&it->watch, wq);
+}
+
+long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)
+{
+    struct epoll_event ev = { 0, 0 };
+    if (op != EPOLL_CTL_DEL && copy_from_user(&ev, uev, sizeof ev))
+        return -EFAULT;
+    struct file *ef = fd_get(epfd);
+    if (!ef)
+        return -EBADF;
+    long err = -EBADF;
+    struct file *tf = fd_get(fd);
+    if (!tf)
+        goto out_ef;
+    err = -EPERM;
+    if (!tf->ops || !tf->ops->poll)
+        goto out;
+    err = -EINVAL;
+    if (ef == tf || !is_epoll(ef))
+        goto out;
+    if (op != EPOLL_CTL_DEL && (ev.events & EPOLLEXCLUSIVE)) {
+        if (op == EPOLL_CTL_MOD)
+            goto out;
+        if (op == EPOLL_CTL_ADD && (is_epoll(tf) || (ev.events & ~EPOLLEXCLUSIVE_OK_BITS)))
+            goto out;
+    }
+    struct eventpoll *ep = ef->priv;
+    prune(ep);
+    err = -ELOOP;
+    if (op == EPOLL_CTL_ADD && is_epoll(tf) && (reaches(tf->priv, ef, 1)))
+        goto out;
+    struct epitem *it = find_item(ep, tf, fd);
+    switch (op) {
+    case EPOLL_CTL_ADD:
+        err = -EEXIST;
+        if (it)
+            break;
+        err = -ENOMEM;
+        it = kzalloc(sizeof(*it));
+        if (!it)
+            break;
+        it->file = file_get(tf);
+        it->fd = fd;
+        it->events = ev.events | EPOLLERR | EPOLLHUP;
+        it->data = ev.data;
+        it->next = ep->items;
+        ep->items = it;
+        /* Added at the back, as Linux's ready list would have it. */
+        move_to_back(ep, it);
+        it->all_next = all_items;
+        all_items = it;
+        arm_edge(it);
+        err = 0;
+        break;
+    case EPOLL_CTL_DEL:
+        err = -ENOENT;
+        if (it) {
+            item_free(ep, it);
+            err = 0;
+        }
+        break;
+    case EPOLL_CTL_MOD:
+        err = -ENOENT;
+        if (!it)
+            break;
+        err = 0;
+        if (it->events & EPOLLEXCLUSIVE)
+            break;
+        it->events = ev.events | EPOLLERR | EPOLLHUP;
+        it->data = ev.data;
+        it->disabled = false;
+        arm_edge(it);
+        break;
+    default:
+        err = -EINVAL;
+    }
+out:
+    file_put(tf);
+out_ef:
+    file_put(ef);
+    return err;
+}
+
+/* ---- epoll_wait ---- */
+
+static long do_epoll_wait(int epfd, struct epoll_event *uevents, int maxevents, uint64_t deadline, bool zero)
+{
+    if (maxevents <= 0 || maxevents > EP_MAX_EVENTS)
+        return -EINVAL;
+    struct file *f = fd_get(epfd);
+    if (!f)
+        return -EBADF;
+    long ret = -EINVAL;
+    if (!is_epoll(f))
+        goto out;
+    struct eventpoll *ep = f->priv;
+    if (!ep_ready(ep) && !zero) {
+        int err = ev_wait(poll_queues_one(&ep->q), ep_ready, ep, deadline);
+        if (err && err != -ETIMEDOUT) {
+            ret = err;
+            goto out;
+        }
+    }
+    int max = MIN(maxevents, 1024);
+    struct epoll_event *out = kmalloc(sizeof(*out) * (size_t)max);
+    ret = -ENOMEM;
+    if (!out)
+        goto out;
+    prune(ep);
+    int n = ep_collect(ep, out, max);
+    ret = n;
+    if (n && copy_to_user(uevents, out, sizeof(*out) * (size_t)n))
+        ret = -EFAULT;
+    kfree(out);
+out:
+    file_put(f);
+    return ret;
+}
+
+static uint64_t ms_deadline(int timeout)
+{
+    return timeout < 0 ? EV_FOREVER : ev_deadline_after((uint64_t)timeout * 1000000ULL);
+}
+
+long sys_epoll_wait(int epfd, struct epoll_event *uevents, int maxevents, int timeout)
+{
+    return do_epoll_wait(epfd, uevents, maxevents, ms_deadline(timeout), timeout == 0);
+}
+
+long sys_epoll_pwait(int epfd, struct epoll_event *uevents, int maxevents, int timeout, const void *usigmask,
+                     size_t sigsetsize)
+{
+    uint64_t saved;
+    bool swapped;
+    int err = ev_sigmask_install(usigmask, sigsetsize, &saved, &swapped);
+    if (err)
+        return err;
+    long ret = do_epoll_wait(epfd, uevents, maxevents, ms_deadline(timeout), timeout == 0);
+    ev_sigmask_restore(saved, swapped, ret == -EINTR);
+    return ret;
+}
+
+long sys_epoll_pwait2(int epfd, struct epoll_event *uevents, int maxevents,
+                      const struct __kernel_timespec *utimeout, const void *usigmask, size_t sigsetsize)
+{
+    struct poll_timeout t;
+    int err = poll_timeout_get(utimeout, &t);
+    if (err)
+        return err;
+    uint64_t saved;
+    bool swapped;
+    err = ev_sigmask_install(usigmask, sigsetsize, &saved, &swapped);
+    if (err)
+        return err;
+    long ret = do_epoll_wait(epfd, uevents, maxevents, t.deadline, t.zero);
+    ev_sigmask_restore(saved, swapped, ret == -EINTR);
+    return ret;
+}
