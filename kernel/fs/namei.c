@@ -376,8 +376,8 @@ long sys_renameat2(int olddirfd, const char *uold, int newdirfd, const char *une
         return -EINVAL;
     if ((flags & RENAME_WHITEOUT) && (flags & RENAME_EXCHANGE))
         return -EINVAL;
-    if (flags & RENAME_WHITEOUT)
-        return -EPERM;   /* needs CAP_MKNOD in a way we do not model; Linux allows root */
+    if ((flags & RENAME_WHITEOUT) && !fs_capable())
+        return -EPERM;
     struct nd o, n;
     int err = nd_parent(olddirfd, uold, &o);
     if (err)
@@ -452,7 +452,10 @@ long sys_renameat2(int olddirfd, const char *uold, int newdirfd, const char *une
         err = -ENOTEMPTY;
         goto out;
     }
-    err = o.dir->iops->rename(o.dir, o.last, o.len, n.dir, n.last, n.len, flags);
+    err = o.dir->iops->rename(o.dir, o.last, o.len, n.dir, n.last, n.len, flags & ~RENAME_WHITEOUT);
+    /* A whiteout is a 0:0 character device left at the old name (tmpfs supports them). */
+    if (!err && (flags & RENAME_WHITEOUT))
+        err = o.dir->iops->mknod(o.dir, o.last, o.len, S_IFCHR, 0, NULL);
 out:
     nd_done(&o);
     nd_done(&n);

@@ -39,6 +39,11 @@ static int may_open(struct inode *inode, int acc_mode, unsigned flags)
         break;
     case S_IFSOCK:
         return -ENXIO;
+    case S_IFCHR:
+    case S_IFBLK:
+        if (inode->sb->mnt_flags & ST_NODEV)
+            return -EACCES;   /* a device node on a nodev mount (/tmp) */
+        break;
     }
     int err = inode_permission(inode, acc_mode);
     if (err)
@@ -96,13 +101,15 @@ static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsig
     int err = vfs_lookup_parent_at(dirfd, path, &dir, &last, &len, &slash);
     for (int links = 0; !err; links++) {
         struct inode *found;
-        if (len == 0 || (len == 1 && last[0] == '.') || (len == 2 && last[0] == '.' && last[1] == '.')) {
+        /* ".", ".." or "/" at the end, or a trailing slash: EISDIR before any lookup */
+        if (len == 0 || (len == 1 && last[0] == '.') || (len == 2 && last[0] == '.' && last[1] == '.') ||
+            slash) {
             err = -EISDIR;
             break;
         }
         err = dir->iops->lookup(dir, last, len, &found);
         if (err == -ENOENT) {
-            err = slash ? -EISDIR : open_create(dir, last, len, mode, &found);
+            err = open_create(dir, last, len, mode, &found);
             if (!err) {
                 *created = true;
                 *out = inode_get(found);
@@ -120,8 +127,6 @@ static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsig
         if (!S_ISLNK(found->mode)) {
             if (S_ISDIR(found->mode))
                 err = -EISDIR;
-            else if (slash)
-                err = -ENOTDIR;
             else
                 *out = inode_get(found);
             break;

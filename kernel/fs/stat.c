@@ -42,7 +42,8 @@ static long stat_to_user(struct inode *inode, void *ubuf)
 
 long sys_newfstatat(int dirfd, const char *upath, void *ubuf, int flags)
 {
-    if ((unsigned)flags & ~(unsigned)(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH))
+    if ((unsigned)flags & ~(unsigned)(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
+                                       AT_STATX_SYNC_TYPE))
         return -EINVAL;
     struct inode *inode;
     int err = stat_lookup(dirfd, upath, flags, &inode);

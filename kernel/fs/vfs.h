@@ -64,6 +64,11 @@ struct super_ops {
     void (*statfs)(struct super_block *sb, struct statfs *st);
 };
 
+/* Mount flags as statfs shows them (Linux keeps these out of its uapi). */
+#define ST_NOSUID 0x0002
+#define ST_NODEV 0x0004
+#define ST_NOEXEC 0x0008
+
 struct super_block {
     uint32_t dev;                 /* st_dev, already in Linux's user encoding */
     unsigned long magic;          /* statfs f_type */

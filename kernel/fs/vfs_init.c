@@ -13,11 +13,6 @@
 
 extern struct inode *vfs_root_inode;
 
-/* Mount flags as statfs shows them (Linux keeps these out of its uapi). */
-#define ST_NOSUID 0x0002
-#define ST_NODEV 0x0004
-#define ST_NOEXEC 0x0008
-
 /* The directory name in root, made with mode if it is missing. */
 static int ensure_dir(struct inode *root, const char *name, unsigned mode, struct inode **out)
 {
