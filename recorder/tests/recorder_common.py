@@ -93,6 +93,8 @@ def _result(text):
             return -RESTART[w[1]]
         return None
     v = int(w[0], 0)
+    if v == -1 and len(w) > 1 and w[1] in RESTART:   # "-1 ERESTARTNOHAND (Unknown error 514)"
+        return -RESTART[w[1]]
     if v == -1 and len(w) > 1 and hasattr(errno, w[1]):
         return -getattr(errno, w[1])
     return v
@@ -219,3 +221,38 @@ def compare_seq(amap, theirs, ours):
         if not ok:
             return f"item {i}: strace {t} vs trace {o}"
     return None
+
+
+def match_tasks(ours, theirs):
+    """Pairs each strace pid with a task whose sequence equals it, under one address
+    mapping. Returns (events compared, None) or (0, why)."""
+    if len(ours) != len(theirs):
+        return 0, f"{len(theirs)} pids under strace, {len(ours)} tasks in the trace"
+    amap, free, total = AddressMap(), sorted(ours), 0
+    for pid, seq in theirs.items():
+        why = None
+        for task in free:
+            trial = amap.copy()
+            why_t = compare_seq(trial, seq, ours[task])
+            if why_t is None:
+                amap = trial
+                free.remove(task)
+                total += len(seq)
+                break
+            why = why or f"strace pid {pid} vs task {task}: {why_t}"
+        else:
+            return 0, f"no task matches strace pid {pid}; first try: {why}"
+    return total, None
+
+
+def oracle(argv, tmp, name, extra=()):
+    """Records argv and runs it under strace, both in the sandbox; compares. Returns
+    (events compared, None) or (0, why)."""
+    trace, st = os.path.join(tmp, name + ".trace"), os.path.join(tmp, name + ".strace")
+    p = record(argv, trace, extra)
+    if p.returncode != run_strace(argv, st).returncode:
+        return 0, f"exit statuses differ (record: {p.returncode}: {p.stderr.strip()})"
+    events, status = read_trace(trace)
+    if status != 0:
+        return 0, f"trace unreadable: {events[-1] if events else '?'}"
+    return match_tasks(our_sequences(events), parse_strace(st))
