@@ -25,6 +25,7 @@ import glob
 import json
 import os
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -358,6 +359,7 @@ def check(args, emit=None):
 
 
 def main(argv):
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # `lockstep check ... | head` ends quietly
     args = parse_args(argv)
     results = check(args)
     passed = sum(r.passed for r in results)

@@ -194,7 +194,10 @@ void desc_region_walk(uint32_t nr, const uint64_t args[6], const struct trace_me
     switch (a->kind) {
     case SD_STRUCT_IN: case SD_STRUCT_OUT: case SD_STRUCT_INOUT:
     case SD_ARRAY_IN: case SD_ARRAY_INOUT: case SD_ARRAY_OUT_RET:
-        if (whole)
+        if (whole && nr == SYS_NR_time && (d->flags & SDF_WORLD)) {  /* time(&t): t is the result */
+            struct check_field cf = { (uint32_t)lo, m->len, CR_TIME, "*tloc" };
+            fn(ctx, &cf);
+        } else if (whole)
             walk_structs(a->aux, 0, lo, hi, fn, ctx);
         break;
     case SD_IOVEC_IN: case SD_IOVEC_OUT:

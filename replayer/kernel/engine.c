@@ -400,7 +400,23 @@ static const char *signame(int signo)
     return name ? name : "SIG?";
 }
 
-int check_signal(struct check_run *run, int tid, int signo, int code, bool handled)
+/* One field of a delivered signal's siginfo, by its rule. */
+static bool signal_field(struct check_run *run, struct check_stream *s, enum check_role role,
+                         const char *name, int64_t rec, int64_t act, const char *actual, int *rc)
+{
+    struct rule_ctx c = { role, true, role == CR_PID ? 4 : 8, -1, name };
+    struct rule_outcome o;
+    if (rule_apply(run, &c, (uint64_t)rec, (uint64_t)act, &o))
+        return true;
+    char e[40], a[40];
+    report_number(rec, e, sizeof e);
+    report_number(act, a, sizeof a);
+    struct div_detail d = { name, e, a, o.why, actual };
+    *rc = report_divergence(run, s, s->pos, &d);
+    return false;
+}
+
+int check_signal(struct check_run *run, int tid, const struct trace_signal *si, bool handled)
 {
     if (run->verdict != VERDICT_RUNNING)
         return CHECK_STOP;
@@ -414,26 +430,34 @@ int check_signal(struct check_run *run, int tid, int signo, int code, bool handl
     struct fmtbuf f;
     fmt_init(&f, actual, sizeof actual);
     fmt_str(&f, "--- ");
-    fmt_str(&f, signame(signo));
+    fmt_str(&f, signame(si->signo));
     fmt_str(&f, " {si_code=");
-    fmt_i64(&f, code);
+    fmt_i64(&f, si->code);
     fmt_str(&f, "} ---");
     if (s->pos < s->n) {
         const struct trace_event *ev = event_at(run, s, s->pos);
-        if (ev->kind == TRACE_SIGNAL && ev->signal.signo == signo) {
-            if (ev->signal.code != code) {
-                char e[32], a[32];
-                report_number(ev->signal.code, e, sizeof e);
-                report_number(code, a, sizeof a);
-                struct div_detail d = { "si_code", e, a, rule_what(RULE_EXACT), actual };
-                return report_divergence(run, s, s->pos, &d);
-            }
-            run->counts[RULE_EXACT] += 2;
+        const struct trace_signal *r = &ev->signal;
+        if (ev->kind == TRACE_SIGNAL && r->signo == si->signo) {
+            int rc = CHECK_GO;
+            run->counts[RULE_EXACT]++;
+            if (!signal_field(run, s, CR_EXACT, "si_code", r->code, si->code, actual, &rc) ||
+                !signal_field(run, s, CR_EXACT, "si_errno", r->si_errno, si->si_errno, actual, &rc))
+                return rc;
+            if ((r->flags & TRACE_SIG_HAS_PID) &&
+                (!signal_field(run, s, CR_PID, "si_pid", r->pid, si->pid, actual, &rc) ||
+                 !signal_field(run, s, CR_EXACT, "si_uid", r->uid, si->uid, actual, &rc)))
+                return rc;
+            if ((r->flags & TRACE_SIG_HAS_STATUS) &&
+                !signal_field(run, s, CR_EXACT, "si_status", r->status, si->status, actual, &rc))
+                return rc;
+            if ((r->flags & TRACE_SIG_HAS_ADDR) &&
+                !signal_field(run, s, CR_ADDRESS, "si_addr", (int64_t)r->addr, (int64_t)si->addr, actual, &rc))
+                return rc;
             s->pos++;
             return CHECK_GO;
         }
     }
-    if (!handled && default_ignored(signo)) {
+    if (!handled && default_ignored(si->signo)) {
         run->counts[RULE_SIGNAL_IGNORED]++;
         return CHECK_GO;
     }

@@ -101,7 +101,7 @@ struct check_run {
 
     struct idmap pids, inodes, devices;
     struct addrmap addrs;
-    bool brk_paired, stack_paired;
+    bool brk_paired, stack_paired, mmap_zone_paired;
     uint64_t stack_strings;          /* lowest address of the initial stack's strings (0: unknown) */
     uint64_t last_time[16];          /* last actual clock value seen per clock id, for monotony */
 
@@ -118,7 +118,9 @@ int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result);
 int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t clone_flags);
 /* The same, with the clone flags taken from the parent's fork/vfork/clone/clone3 in flight. */
 int check_birth_auto(struct check_run *run, int parent_tid, int child_tid);
-int check_signal(struct check_run *run, int tid, int signo, int code, bool handled);
+/* si: the siginfo as delivered (trace.h's struct; flags unused); handled: a handler will run or
+ * the default action is not "ignore". */
+int check_signal(struct check_run *run, int tid, const struct trace_signal *si, bool handled);
 int check_task_exit(struct check_run *run, int tid, int wait_status);
 int check_run_finish(struct check_run *run);
 void check_run_free(struct check_run *run);

@@ -325,6 +325,24 @@ static bool makes_mapping(uint32_t nr)
     return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_SHMAT || nr == NR_BRK;
 }
 
+/* The mmap area grows down from the mmap base. When Linux's first mapping sits elsewhere than
+ * ours (its base is lower by the [vvar] and [vdso] pages, which our kernel does not map), the
+ * whole area is shifted alike: it is paired once, at that first differing mapping,
+ * so that addresses computed from mappings (hints, neighbours) compare too. */
+#define MMAP_ZONE_LO 0x7f0000000000ull
+#define MMAP_ZONE_HI 0x7ffff8000000ull
+
+static void pair_mmap_zone(struct check_run *run, uint64_t rec, uint64_t act)
+{
+    if (run->mmap_zone_paired || rec == act || rec < MMAP_ZONE_LO || rec >= MMAP_ZONE_HI ||
+        act < MMAP_ZONE_LO || act >= MMAP_ZONE_HI)
+        return;
+    run->mmap_zone_paired = true;
+    uint64_t lo = MMAP_ZONE_LO + (act < rec ? rec - act : 0);   /* both sides stay in the zone */
+    uint64_t hi = MMAP_ZONE_HI - (act > rec ? act - rec : 0);
+    addrmap_add(&run->addrs, lo, lo + (act - rec), hi - lo);
+}
+
 /* New ranges pair the recorded result with ours; the rest of the address space stays equal. */
 static void learn_mappings(struct check_run *run, const struct trace_syscall *sc,
                            const uint64_t *args, int64_t act)
@@ -332,9 +350,11 @@ static void learn_mappings(struct check_run *run, const struct trace_syscall *sc
     uint64_t rec = (uint64_t)sc->result;
     switch (sc->nr) {
     case NR_MMAP:
+        pair_mmap_zone(run, rec, (uint64_t)act);
         addrmap_add(&run->addrs, rec, (uint64_t)act, (sc->args[1] + 4095) & ~4095ull);
         break;
     case NR_MREMAP:
+        pair_mmap_zone(run, rec, (uint64_t)act);
         addrmap_add(&run->addrs, rec, (uint64_t)act, (sc->args[2] + 4095) & ~4095ull);
         break;
     case NR_MUNMAP:

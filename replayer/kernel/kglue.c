@@ -186,10 +186,10 @@ void check_hook_task_exit(int wait_status)
         check_task_exit(&the_run, t->tid, wait_status);
 }
 
-void check_hook_signal(int signo, int code, bool handled)
+void check_hook_signal(const struct trace_signal *si, bool handled)
 {
     struct task *t = current_task();
-    if (in_run(t) && check_signal(&the_run, t->tid, signo, code, handled) != CHECK_GO)
+    if (in_run(t) && check_signal(&the_run, t->tid, si, handled) != CHECK_GO)
         kill_current();
 }
 

@@ -20,7 +20,7 @@ enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
     X(RULE_MAP_PID,       CLASS_MAPPED,   "pids and tids: a consistent bijection") \
     X(RULE_MAP_INODE,     CLASS_MAPPED,   "inode numbers: a consistent bijection") \
     X(RULE_MAP_DEVICE,    CLASS_MAPPED,   "device numbers: a consistent bijection") \
-    X(RULE_MAP_ADDRESS,   CLASS_MAPPED,   "addresses: through paired mmap/brk/stack ranges, else equal") \
+    X(RULE_MAP_ADDRESS,   CLASS_MAPPED,   "addresses: through paired mmap/brk ranges and stack/mmap areas, else equal") \
     X(RULE_INJECT_TIME,   CLASS_INJECTED, "clock values: plausible, then the recorded value") \
     X(RULE_INJECT_RANDOM, CLASS_INJECTED, "random bytes: right length, then the recorded bytes") \
     X(RULE_INJECT_HOSTID, CLASS_INJECTED, "host identity (uname node, release, version)") \

@@ -296,8 +296,11 @@ static int cmd_run(const char *path)
                 rc = do_exit(ev);
             break;
         case TRACE_SIGNAL: {
-            int signo = ev->signal.signo + (mutation_for(ev->index, M_SIGNAL) ? 1 : 0);
-            rc = check_signal(&run, tid_of(ev->task), signo, ev->signal.code, !default_ignored(signo));
+            struct trace_signal si = ev->signal;
+            si.signo += mutation_for(ev->index, M_SIGNAL) ? 1 : 0;
+            if (pid_shift && (si.flags & TRACE_SIG_HAS_PID) && si.pid > 0)
+                si.pid += (int32_t)pid_shift;
+            rc = check_signal(&run, tid_of(ev->task), &si, !default_ignored(si.signo));
             break;
         }
         case TRACE_EXIT: {
