@@ -19,7 +19,8 @@ static struct inode *anon_inode(void)
         if (!inode)
             return NULL;
         inode->nlink = 1;
-        inode_get(inode);   /* never freed */
+        inode->anon = true;   /* in no directory (/proc shows anon_inode:) */
+        inode_get(inode);     /* never freed */
     }
     return inode;
 }

@@ -14,6 +14,8 @@
 #include "kernel/fs/syscalls.h"
 #include "kernel/proc/task.h"
 #include <asm/poll.h>
+#include <asm/ioctls.h>
+#include <linux/sockios.h>
 
 #define SUN_PATH_OFF offsetof(struct sockaddr_un, sun_path)
 
@@ -485,6 +487,24 @@ int unix_shutdown(struct unix_sock *s, int how)
         unix_wake(other);
     }
     return 0;
+}
+
+/* Linux's unix_inq_len and unix_outq_len: what is unread (the next datagram only, for
+ * datagram sockets) and what this socket sent that is still unread. */
+int unix_ioctl_len(struct unix_sock *s, unsigned cmd)
+{
+    if (cmd == SIOCOUTQ)
+        return (int)s->wmem;
+    if (cmd != SIOCINQ)
+        return -ENOTTY;
+    if (s->state == UNIX_LISTENING)
+        return -EINVAL;
+    if (s->type == SOCK_DGRAM)
+        return s->rq_head ? (int)s->rq_head->len : 0;
+    size_t n = 0;
+    for (struct unix_skb *skb = s->rq_head; skb; skb = skb->next)
+        n += skb->len - skb->off;
+    return (int)n;
 }
 
 /* Readiness as Linux's unix_poll (connection sockets) and unix_dgram_poll. */

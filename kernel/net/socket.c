@@ -44,6 +44,14 @@ static unsigned sock_poll(struct file *f, struct waitqueue **wq)
     return unix_poll(s);
 }
 
+static long sock_ioctl(struct file *f, unsigned cmd, unsigned long arg)
+{
+    int n = unix_ioctl_len(f->priv, cmd);
+    if (n < 0)
+        return n;
+    return copy_to_user((void *)arg, &n, sizeof n) ? -EFAULT : 0;
+}
+
 static void sock_release(struct file *f)
 {
     if (f->priv)
@@ -54,6 +62,7 @@ static const struct file_ops socket_fops = {
     .read = sock_read,
     .write = sock_write,
     .poll = sock_poll,
+    .ioctl = sock_ioctl,
     .release = sock_release,
 };
 

@@ -90,6 +90,8 @@ int unix_getname(struct unix_sock *s, struct sockaddr_un *sun, bool peer);
 int unix_shutdown(struct unix_sock *s, int how);
 int unix_pair(struct unix_sock *a, struct unix_sock *b);
 unsigned unix_poll(struct unix_sock *s);
+/* SIOCINQ (FIONREAD) and SIOCOUTQ: the byte count, or -EINVAL / -ENOTTY. */
+int unix_ioctl_len(struct unix_sock *s, unsigned cmd);
 void unix_release(struct unix_sock *s);
 void unix_wake(struct unix_sock *s);
 /* The socket bound to a name, with a reference: 0, or ENOENT/ECONNREFUSED/EPROTOTYPE/EACCES... */
