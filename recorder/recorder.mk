@@ -17,7 +17,8 @@ $(RECORDER_OUT)/%.o: recorder/%.c $(RECORDER_HEADERS) $(TRACES_HEADERS) | $(TRAC
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_CFLAGS) -pthread -Irecorder $(TRACES_INCLUDES) -c -o $@ $<
 
-$(RECORDER_OUT)/lockstep-record: $(RECORDER_OBJS) $(TRACES_HOST_LIB)
+# lockstep-init comes along: the recorder execs it as the sandbox's pid 1.
+$(RECORDER_OUT)/lockstep-record: $(RECORDER_OBJS) $(TRACES_HOST_LIB) | $(RECORDER_OUT)/lockstep-init
 	$(HOSTCC) -pthread -o $@ $(RECORDER_OBJS) $(TRACES_HOST_LIB)
 
 $(RECORDER_OUT)/lockstep-roothash: $(RECORDER_HASH_OBJS)
