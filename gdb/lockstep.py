@@ -3,7 +3,7 @@
 Loaded by replayer/host/gdb.py into a gdb attached to QEMU's gdbstub. It adds:
 
   lockstep-setup TRACE ROOT DUMP PORT   remember the trace, its root tree and the dumper; connect
-  lockstep-run                          hbreak at lockstep_diverged() and continue to it
+  lockstep-run                          hbreak at lockstep_diverged(), continue to it, print the report
   lockstep report                       the divergence report, read from kernel memory
   lockstep kbt                          the kernel backtrace (the checker's call chain)
   lockstep ubt                          the traced program's backtrace, with source lines
@@ -102,8 +102,12 @@ class Run(gdb.Command):
         try:
             if gdb.selected_frame().name() != "lockstep_diverged":
                 print("lockstep: stopped, but not at lockstep_diverged")
+                return
         except gdb.error:
             print("lockstep: no divergence (the check ran to its end)")
+            return
+        report()
+        print("lockstep: commands: lockstep kbt | ubt | window [N] | report | all")
 
 
 class Lockstep(gdb.Command):

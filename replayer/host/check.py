@@ -277,9 +277,11 @@ def stop_after(result, args):
 
 def prepare(paths, root, digest):
     """Reads each trace; those recorded against another root get ERROR here."""
-    data, early, results = {}, [], []
+    data, early, results, seen = {}, [], [], {}
     for path in paths:
-        r = Result(trace_name(path), path)
+        name = trace_name(path)
+        seen[name] = seen.get(name, 0) + 1
+        r = Result(name if seen[name] == 1 else f"{name}#{seen[name]}", path)  # names tell traces apart
         try:
             with open(path, "rb") as fh:
                 data[path] = fh.read()

@@ -96,7 +96,8 @@ def main(argv):
                   "-ex", f"source {EXTENSION}",
                   "-ex", f"lockstep-setup {trace} {root} {DUMP} {port}", "-ex", "lockstep-run"]
         if args.batch:
-            gdbcmd = gdbcmd[:1] + ["-batch"] + gdbcmd[1:] + ["-ex", "lockstep all", "-ex", "kill"]
+            gdbcmd = gdbcmd[:1] + ["-batch"] + gdbcmd[1:] + ["-ex", "lockstep kbt", "-ex", "lockstep ubt",
+                                                             "-ex", "lockstep window", "-ex", "kill"]
         gdbcmd.append(args.kernel)
         try:
             rc = subprocess.run(gdbcmd).returncode
