@@ -10,6 +10,7 @@
 #include "tracer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <signal.h>
@@ -220,6 +221,10 @@ int main(int argc, char **argv)
 		out = out_buf;
 	}
 
+	/* Our fds 0-2 must be taken, or the sandbox's pipes could land on them. */
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) < 0)
+			return 125;
 	signal(SIGPIPE, SIG_IGN);
 	/* `make root` replaces the root non-atomically (rm -rf, then mv): a copy that
 	 * raced it fails, and is tried again a few times. */
