@@ -10,6 +10,7 @@
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
 #include "arch/x86_64/arch.h"
+#include "replayer/kernel/check.h"
 #include "kernel/uaccess.h"
 #include <linux/sched.h>
 #include <asm/prctl.h>
@@ -140,6 +141,8 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
     }
     int pid = child->pid;
     child->vfork_parent = (flags & CLONE_VFORK) ? parent : NULL;
+    if (check_mode)   /* check mode: replayer/kernel/check.h */
+        check_hook_birth(parent, child);
     sched_wakeup(child);
     if (flags & CLONE_VFORK)
         wq_wait(&parent->child_wait, vfork_released, child);   /* child is not reaped before this */

@@ -179,6 +179,14 @@ long check_hook_exit(long nr, long ret)
     return (long)result;
 }
 
+void check_hook_birth(struct task *parent, struct task *child)
+{
+    if (the_run.verdict == VERDICT_RUNNING && check_run_has_tid(&the_run, parent->tid) &&
+        !check_run_has_tid(&the_run, child->tid))
+        check_birth_auto(&the_run, parent->tid, child->tid);   /* a divergence is reported here;
+                                                                  the parent dies at its exit hook */
+}
+
 void check_hook_task_exit(int wait_status)
 {
     struct task *t = current_task();
