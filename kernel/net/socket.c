@@ -12,6 +12,9 @@
 #include "kernel/fs/fdtable.h"
 #include "kernel/uaccess.h"
 #include <linux/magic.h>
+#include <linux/time_types.h>
+#include "kernel/events/evwait.h"
+#include "kernel/time.h"
 
 #define SOCKADDR_MAX 128   /* sizeof(struct sockaddr_storage) */
 
@@ -449,15 +452,10 @@ static long msg_import(const struct user_msghdr *umsg, struct msg_in *in, bool s
     return 0;
 }
 
-long sys_sendmsg(int fd, const struct user_msghdr *umsg, unsigned flags)
+static long do_sendmsg(struct file *f, struct unix_sock *s, const struct user_msghdr *umsg, unsigned flags)
 {
-    struct file *f;
-    long err = 0;
-    struct unix_sock *s = sock_lookup(fd, &f, &err);
-    if (!s)
-        return err;
     struct msg_in in;
-    err = msg_import(umsg, &in, true);
+    long err = msg_import(umsg, &in, true);
     if (err)
         goto out;
     struct unix_msg m = { .iter = &in.it, .control = in.h.msg_control, .controllen = in.h.msg_controllen };
@@ -470,19 +468,25 @@ long sys_sendmsg(int fd, const struct user_msghdr *umsg, unsigned flags)
     err = unix_sendmsg(s, &m, flags);
 out:
     kfree(in.vec);
-    file_put(f);
     return err;
 }
 
-long sys_recvmsg(int fd, struct user_msghdr *umsg, unsigned flags)
+long sys_sendmsg(int fd, const struct user_msghdr *umsg, unsigned flags)
 {
     struct file *f;
     long err = 0;
     struct unix_sock *s = sock_lookup(fd, &f, &err);
     if (!s)
         return err;
+    err = do_sendmsg(f, s, umsg, flags);
+    file_put(f);
+    return err;
+}
+
+static long do_recvmsg(struct file *f, struct unix_sock *s, struct user_msghdr *umsg, unsigned flags)
+{
     struct msg_in in;
-    err = msg_import(umsg, &in, false);
+    long err = msg_import(umsg, &in, false);
     if (err)
         goto out;
     struct unix_msg m = { .iter = &in.it, .control = in.h.msg_control, .controllen = in.h.msg_controllen,
@@ -506,6 +510,83 @@ long sys_recvmsg(int fd, struct user_msghdr *umsg, unsigned flags)
         err = -EFAULT;
 out:
     kfree(in.vec);
+    return err;
+}
+
+long sys_recvmsg(int fd, struct user_msghdr *umsg, unsigned flags)
+{
+    struct file *f;
+    long err = 0;
+    struct unix_sock *s = sock_lookup(fd, &f, &err);
+    if (!s)
+        return err;
+    err = do_recvmsg(f, s, umsg, flags);
     file_put(f);
     return err;
+}
+
+/* sendmmsg/recvmmsg: msghdrs one after another, each length written to msg_len; an error after
+ * the first message ends the batch and the count so far is returned (the error is lost, as on
+ * Linux for sendmmsg). recvmmsg's timeout is only checked between messages, as on Linux. */
+struct mmsghdr {
+    struct user_msghdr msg_hdr;
+    unsigned msg_len;
+};
+
+#define MSG_WAITFORONE 0x10000
+
+long sys_sendmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags)
+{
+    struct file *f;
+    long err = 0;
+    struct unix_sock *s = sock_lookup(fd, &f, &err);
+    if (!s)
+        return err;
+    vlen = MIN(vlen, (unsigned)UIO_MAXIOV);
+    unsigned done = 0;
+    for (; done < vlen; done++) {
+        err = do_sendmsg(f, s, &uvec[done].msg_hdr, flags);
+        if (err < 0)
+            break;
+        unsigned len = (unsigned)err;
+        if (copy_to_user(&uvec[done].msg_len, &len, sizeof len)) {
+            err = -EFAULT;
+            break;
+        }
+    }
+    file_put(f);
+    return done ? (long)done : err;
+}
+
+long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, struct __kernel_timespec *uts)
+{
+    uint64_t deadline;
+    long terr = ev_timespec_deadline(uts, &deadline);
+    if (terr)
+        return terr;
+    struct file *f;
+    long err = 0;
+    struct unix_sock *s = sock_lookup(fd, &f, &err);
+    if (!s)
+        return err;
+    vlen = MIN(vlen, (unsigned)UIO_MAXIOV);
+    unsigned done = 0;
+    for (; done < vlen; done++) {
+        err = do_recvmsg(f, s, &uvec[done].msg_hdr, flags);
+        if (err < 0)
+            break;
+        unsigned len = (unsigned)err;
+        if (copy_to_user(&uvec[done].msg_len, &len, sizeof len)) {
+            err = -EFAULT;
+            break;
+        }
+        if (flags & MSG_WAITFORONE)
+            flags |= MSG_DONTWAIT;
+        if (deadline != EV_FOREVER && time_now_ns(CLOCK_MONOTONIC) >= deadline) {
+            done++;
+            break;
+        }
+    }
+    file_put(f);
+    return done ? (long)done : err;
 }

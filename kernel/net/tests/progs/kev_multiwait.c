@@ -145,5 +145,30 @@ int main(void)
     CHECK_EQ("dgram_queue_limit_eagain", errno, EAGAIN);
     CHECK_EQ("dgram_queue_limit", sent, 11);
     CHECK_EQ("siocinq_dgram", ioctl(rcv, FIONREAD, &n) == 0 ? n : -1, 1);
+
+    /* sendmmsg/recvmmsg keep datagram boundaries and report each length. */
+    int dp[2];
+    socketpair(AF_UNIX, SOCK_DGRAM, 0, dp);
+    char m1[] = "one", m2[] = "three";
+    struct iovec siov[2] = { { m1, 3 }, { m2, 5 } };
+    struct mmsghdr smsg[2];
+    memset(smsg, 0, sizeof smsg);
+    smsg[0].msg_hdr.msg_iov = &siov[0];
+    smsg[0].msg_hdr.msg_iovlen = 1;
+    smsg[1].msg_hdr.msg_iov = &siov[1];
+    smsg[1].msg_hdr.msg_iovlen = 1;
+    CHECK_EQ("sendmmsg_two", sendmmsg(dp[0], smsg, 2, 0), 2);
+    CHECK_EQ("sendmmsg_len1", smsg[1].msg_len, 5);
+    char r1[8], r2[8];
+    struct iovec riov[2] = { { r1, sizeof r1 }, { r2, sizeof r2 } };
+    struct mmsghdr rmsg[3];
+    memset(rmsg, 0, sizeof rmsg);
+    for (int i = 0; i < 3; i++) {
+        rmsg[i].msg_hdr.msg_iov = &riov[i % 2];
+        rmsg[i].msg_hdr.msg_iovlen = 1;
+    }
+    CHECK_EQ("recvmmsg_waitforone", recvmmsg(dp[1], rmsg, 3, MSG_WAITFORONE, NULL), 2);
+    CHECK_EQ("recvmmsg_len0", rmsg[0].msg_len, 3);
+    CHECK_EQ("recvmmsg_len1", rmsg[1].msg_len, 5);
     return kev_end();
 }
