@@ -342,6 +342,8 @@ long sys_openat2(int dirfd, const char *path, void *uhow, size_t size)
     struct open_how how = { 0 };
     if (size < OPEN_HOW_SIZE_VER0)
         return -EINVAL;
+    if (size > PAGE_SIZE)
+        return -E2BIG;
     if (size > sizeof(how)) {
         /* Unknown trailing fields must be zero. */
         char c;

@@ -165,7 +165,9 @@ static int64_t file_seek_data(struct inode *inode, int64_t off, int whence)
     uint64_t pos = (uint64_t)off;
     while (pos < inode->size) {
         size_t i = pos / PAGE_SIZE;
-        bool data = i < p->cap && p->page[i];
+        if (i >= p->cap)   /* nothing allocated from here on */
+            return whence == SEEK_DATA ? -ENXIO : (int64_t)pos;
+        bool data = p->page[i];
         if ((whence == SEEK_DATA) == data)
             return (int64_t)pos;
         pos = (i + 1) * PAGE_SIZE;
@@ -201,7 +203,8 @@ static int file_allocate(struct inode *inode, unsigned mode, uint64_t off, uint6
     uint64_t end = off + len;
     if (mode & FALLOC_FL_PUNCH_HOLE) {
         /* Whole pages inside the range go; partial pages are zeroed. */
-        for (uint64_t pos = off; pos < end && pos < inode->size;) {
+        uint64_t stored = (uint64_t)p->cap * PAGE_SIZE;
+        for (uint64_t pos = off; pos < end && pos < inode->size && pos < stored;) {
             size_t i = pos / PAGE_SIZE;
             uint64_t page_end = (uint64_t)(i + 1) * PAGE_SIZE;
             uint64_t stop = MIN(end, page_end);
