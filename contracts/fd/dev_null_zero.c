@@ -1,7 +1,9 @@
 /*
  * dev_null_zero — /dev/null swallows writes (full count) and reads as EOF; /dev/zero reads
  * as zeros of any length and accepts writes; both are character devices 1:3 and 1:5;
- * lseek on them succeeds and returns 0; a private mapping of /dev/zero is zeroed memory.
+ * lseek on them succeeds and returns 0; a private mapping of /dev/zero is zeroed memory;
+ * /dev/full (1:7) refuses writes with ENOSPC and reads as zeros; /dev/tty is ENXIO without
+ * a controlling terminal.
  */
 #include "contract.h"
 #include <fcntl.h>
@@ -48,6 +50,16 @@ int main(void)
 		CHECK("zero_mmap_writable", m[100] == 7, "write lost");
 		munmap(m, 8192);
 	}
+	int full = open("/dev/full", O_RDWR);
+	CHECK_ERR("full_write_enospc", write(full, "x", 1), ENOSPC);
+	memset(buf, 'x', 16);
+	CHECK_RET("full_reads_zeros", read(full, buf, 16), 16);
+	CHECK("full_zero_bytes", buf[0] == 0 && buf[15] == 0, "non-zero byte");
+	fstat(full, &st);
+	CHECK("full_rdev_1_7", major(st.st_rdev) == 1 && minor(st.st_rdev) == 7, "rdev %u:%u",
+	      major(st.st_rdev), minor(st.st_rdev));
+	/* No controlling terminal in the sandbox: /dev/tty cannot be opened. */
+	CHECK_ERR("dev_tty_without_ctty_enxio", open("/dev/tty", O_RDWR), ENXIO);
 	int ro = open("/dev/null", O_RDONLY);
 	CHECK_ERR("null_rdonly_write_ebadf", write(ro, "x", 1), EBADF);
 	return contract_end();
