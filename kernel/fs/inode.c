@@ -41,6 +41,7 @@ void inode_maybe_free(struct inode *inode)
         inode->destroy(inode);
     inode->sb->used_inodes--;
     kfree(inode->dead_path);
+    xattr_free_all(inode);
     kfree(inode);
 }
 

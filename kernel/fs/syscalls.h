@@ -98,6 +98,19 @@ long sys_renameat(int olddirfd, const char *oldpath, int newdirfd, const char *n
 long sys_rename(const char *oldpath, const char *newpath);
 long sys_readlinkat(int dirfd, const char *path, char *buf, int size);
 long sys_readlink(const char *path, char *buf, int size);
+/* xattr.c */
+long sys_setxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+long sys_lsetxattr(const char *path, const char *name, const void *value, size_t size, int flags);
+long sys_fsetxattr(int fd, const char *name, const void *value, size_t size, int flags);
+long sys_getxattr(const char *path, const char *name, void *value, size_t size);
+long sys_lgetxattr(const char *path, const char *name, void *value, size_t size);
+long sys_fgetxattr(int fd, const char *name, void *value, size_t size);
+long sys_listxattr(const char *path, char *list, size_t size);
+long sys_llistxattr(const char *path, char *list, size_t size);
+long sys_flistxattr(int fd, char *list, size_t size);
+long sys_removexattr(const char *path, const char *name);
+long sys_lremovexattr(const char *path, const char *name);
+long sys_fremovexattr(int fd, const char *name);
 /* sync.c */
 long sys_sync(void);
 long sys_syncfs(int fd);

@@ -28,6 +28,7 @@ struct fdtable;
 struct waitqueue;
 struct dir_context;
 struct super_block;
+struct xattr;
 
 /* Timestamps with nanoseconds, as stat shows them. */
 typedef struct vfs_time {
@@ -147,11 +148,13 @@ struct inode {
     bool linkable;              /* O_TMPFILE without O_EXCL: linkat may give it a name */
     bool anon;                  /* in no directory (pipes): freed with its last reference */
     char *dead_path;            /* its path when its last name went while it was open ("(deleted)") */
+    struct xattr *xattrs;       /* extended attributes (xattr.c) */
     void *priv;                 /* the file system's own data (pages, entries, link target) */
     void (*destroy)(struct inode *);  /* frees priv when the last link and reference go */
 };
 
 struct inode *inode_alloc(struct super_block *sb, unsigned mode);
+void xattr_free_all(struct inode *inode);
 struct inode *inode_get(struct inode *inode);
 void inode_put(struct inode *inode);
 /* Called after nlink drops: frees the inode when nothing refers to it any more. */
