@@ -126,31 +126,38 @@ static void move_to_back(struct eventpoll *ep, struct epitem *it)
     it->next = NULL;
 }
 
-/* Report up to max items into out, updating edge and one-shot state. */
+/* Report up to max items into out, updating edge and one-shot state. Reported items go to the
+ * back in the order reported, as Linux re-queues level-triggered items on its ready list. */
 static int ep_collect(struct eventpoll *ep, struct epoll_event *out, int max)
 {
     int n = 0;
-    struct epitem *reported[max < 64 ? max : 64];
-    int nrep = 0;
-    for (struct epitem *it = ep->items; it && n < max; it = it->next) {
+    struct epitem *rep = NULL, **rep_tail = &rep;
+    struct epitem **pp = &ep->items;
+    while (*pp && n < max) {
+        struct epitem *it = *pp;
         struct waitqueue *wq = NULL;
         unsigned mask = item_ready(it, &wq);
         if (it->events & EPOLLET) {
             it->pending = false;
             wq_watch_arm(&it->watch, wq);
         }
-        if (!mask)
+        if (!mask) {
+            pp = &it->next;
             continue;
+        }
         out[n].events = mask;
         out[n].data = it->data;
         n++;
         if (it->events & EPOLLONESHOT)
             it->disabled = true;
-        if (nrep < (int)ARRAY_SIZE(reported))
-            reported[nrep++] = it;
+        *pp = it->next;
+        it->next = NULL;
+        *rep_tail = it;
+        rep_tail = &it->next;
     }
-    for (int i = 0; i < nrep; i++)
-        move_to_back(ep, reported[i]);
+    while (*pp)
+        pp = &(*pp)->next;
+    *pp = rep;
     return n;
 }
 
