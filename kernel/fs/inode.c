@@ -131,7 +131,7 @@ void inode_fill_stat(struct inode *inode, struct stat *st)
     st->st_gid = inode->gid;
     st->st_rdev = inode->rdev;
     st->st_size = (long)inode->size;
-    st->st_blksize = PAGE_SIZE;
+    st->st_blksize = inode->sb->blksize ? inode->sb->blksize : PAGE_SIZE;
     st->st_blocks = (long)inode->blocks;
     st->st_atime = inode->atime.sec;
     st->st_atime_nsec = inode->atime.nsec;

@@ -57,7 +57,8 @@ static struct inode *proc_node(enum proc_kind kind, int pid, int fd, const struc
     struct proc_node *n = kzalloc(sizeof(*n));
     unsigned mode;
     switch (kind) {
-    case P_PID: case P_FDDIR: mode = S_IFDIR | 0555; break;
+    case P_PID: mode = S_IFDIR | 0555; break;
+    case P_FDDIR: mode = S_IFDIR | 0500; break;
     case P_FILE: mode = S_IFREG | 0444; break;
     case P_FD: mode = S_IFLNK | 0700; break;
     case P_SELF: mode = S_IFLNK | 0777; break;
@@ -507,6 +508,7 @@ static const struct file_ops proc_dir_fops = {
 void procfs_init(struct super_block *sb)
 {
     proc_sb = sb;
+    sb->blksize = 1024;   /* proc's block size, as st_blksize shows it */
     sb->root->iops = &proc_root_iops;
     sb->root->fops = &proc_dir_fops;
 }

@@ -111,7 +111,7 @@ long sys_statx(int dirfd, const char *upath, int flags, unsigned mask, void *ubu
     struct statx sx;
     memset(&sx, 0, sizeof(sx));
     sx.stx_mask = statx_result_mask(inode, mask);
-    sx.stx_blksize = PAGE_SIZE;
+    sx.stx_blksize = inode->sb->blksize ? inode->sb->blksize : PAGE_SIZE;
     sx.stx_nlink = inode->nlink;
     sx.stx_uid = inode->uid;
     sx.stx_gid = inode->gid;

@@ -207,6 +207,8 @@ static int tmpfs_symlink(struct inode *dir, const char *name, size_t len, const 
     memcpy(copy, target, tlen + 1);
     inode->priv = copy;
     inode->size = tlen;
+    if (tlen > 128)
+        inode->blocks = PAGE_SIZE / 512;   /* tmpfs keeps targets over 128 bytes in a page */
     inode->destroy = symlink_destroy;
     inode->iops = &tmpfs_symlink_iops;
     return add_new(dir, name, len, inode, out);

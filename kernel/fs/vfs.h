@@ -80,6 +80,7 @@ struct super_block {
     const struct super_ops *ops;
     const char *name;             /* "tmpfs", "devtmpfs", "proc", "pipefs" */
     unsigned mnt_flags;           /* ST_NOSUID, ST_NODEV, ST_NOEXEC as statfs shows them */
+    unsigned blksize;             /* st_blksize (0: PAGE_SIZE) */
     uint64_t used_inodes;         /* for statfs */
     uint64_t used_pages;
 };
