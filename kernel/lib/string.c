@@ -1,23 +1,32 @@
 /* string.c — memory and string functions for the kernel (the compiler also calls memcpy/memset). */
 #include "kernel/kernel.h"
 
-void *memcpy(void *dst, const void *src, size_t n)
+/* Word-at-a-time copies (x86 allows unaligned 8-byte accesses): the byte loop they replace
+ * made unpacking the root archive ten times slower under TCG. The attribute stops GCC from
+ * turning these loops back into calls to themselves. */
+typedef uint64_t __attribute__((may_alias, aligned(1))) u64_any;
+#define NO_LIBCALL __attribute__((optimize("no-tree-loop-distribute-patterns")))
+
+NO_LIBCALL void *memcpy(void *dst, const void *src, size_t n)
 {
     uint8_t *d = dst;
     const uint8_t *s = src;
-    if (((uintptr_t)d | (uintptr_t)s | n) % 8 == 0) {
-        uint64_t *d8 = dst;
-        const uint64_t *s8 = src;
-        for (size_t i = 0; i < n / 8; i++)
-            d8[i] = s8[i];
-        return dst;
+    for (; n >= 32; n -= 32, d += 32, s += 32) {
+        u64_any a = ((const u64_any *)s)[0], b = ((const u64_any *)s)[1];
+        u64_any c = ((const u64_any *)s)[2], e = ((const u64_any *)s)[3];
+        ((u64_any *)d)[0] = a;
+        ((u64_any *)d)[1] = b;
+        ((u64_any *)d)[2] = c;
+        ((u64_any *)d)[3] = e;
     }
+    for (; n >= 8; n -= 8, d += 8, s += 8)
+        *(u64_any *)d = *(const u64_any *)s;
     while (n--)
         *d++ = *s++;
     return dst;
 }
 
-void *memmove(void *dst, const void *src, size_t n)
+NO_LIBCALL void *memmove(void *dst, const void *src, size_t n)
 {
     uint8_t *d = dst;
     const uint8_t *s = src;
@@ -25,21 +34,27 @@ void *memmove(void *dst, const void *src, size_t n)
         return dst;
     if (d < s || d >= s + n)
         return memcpy(dst, src, n);
+    while (n >= 8) {
+        n -= 8;
+        *(u64_any *)(d + n) = *(const u64_any *)(s + n);
+    }
     while (n--)
         d[n] = s[n];
     return dst;
 }
 
-void *memset(void *dst, int c, size_t n)
+NO_LIBCALL void *memset(void *dst, int c, size_t n)
 {
     uint8_t *d = dst;
-    if (((uintptr_t)d | n) % 8 == 0) {
-        uint64_t v = (uint8_t)c * 0x0101010101010101ULL;
-        uint64_t *d8 = dst;
-        for (size_t i = 0; i < n / 8; i++)
-            d8[i] = v;
-        return dst;
+    uint64_t v = (uint8_t)c * 0x0101010101010101ULL;
+    for (; n >= 32; n -= 32, d += 32) {
+        ((u64_any *)d)[0] = v;
+        ((u64_any *)d)[1] = v;
+        ((u64_any *)d)[2] = v;
+        ((u64_any *)d)[3] = v;
     }
+    for (; n >= 8; n -= 8, d += 8)
+        *(u64_any *)d = v;
     while (n--)
         *d++ = (uint8_t)c;
     return dst;
