@@ -124,7 +124,7 @@ long sys_fcntl(int fd, unsigned cmd, unsigned long arg)
         break;
     case F_GET_SEALS:
     case F_ADD_SEALS:
-        ret = -EINVAL;   /* only memfds have seals */
+        ret = memfd_fcntl(f, cmd, arg);
         break;
     default:
         ret = -EINVAL;

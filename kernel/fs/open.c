@@ -387,7 +387,9 @@ int vfs_truncate(struct inode *inode, int64_t size)
     if (!S_ISREG(inode->mode) || !inode->iops || !inode->iops->truncate)
         return -EINVAL;
     if ((uint64_t)size != inode->size) {
-        int err = inode->iops->truncate(inode, (uint64_t)size);
+        int err = inode->seals ? memfd_check_size(inode, (uint64_t)size) : 0;
+        if (!err)
+            err = inode->iops->truncate(inode, (uint64_t)size);
         if (err)
             return err;
         inode_touch_mc(inode);

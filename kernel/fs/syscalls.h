@@ -111,6 +111,8 @@ long sys_flistxattr(int fd, char *list, size_t size);
 long sys_removexattr(const char *path, const char *name);
 long sys_lremovexattr(const char *path, const char *name);
 long sys_fremovexattr(int fd, const char *name);
+/* memfd.c */
+long sys_memfd_create(const char *name, unsigned flags);
 /* sync.c */
 long sys_sync(void);
 long sys_syncfs(int fd);

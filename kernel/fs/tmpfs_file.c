@@ -39,6 +39,7 @@ struct inode *tmpfs_new_file(struct super_block *sb, unsigned mode)
         return NULL;
     }
     inode->priv = p;
+    inode->seals = F_SEAL_SEAL;   /* only memfds can be sealed further (memfd.c) */
     inode->destroy = file_destroy;
     inode->iops = &tmpfs_file_iops;
     inode->fops = &tmpfs_file_fops;
@@ -106,6 +107,11 @@ static long file_write(struct file *f, struct iov_iter *from, int64_t *pos)
         *pos = (int64_t)inode->size;
     if (from->count && (uint64_t)*pos > (uint64_t)MAX_LFS_FILESIZE - from->count)
         return -EFBIG;
+    if (inode->seals) {
+        int err = memfd_check_write(inode, (uint64_t)*pos + from->count);
+        if (err)
+            return err;
+    }
     size_t done = 0;
     long err = 0;
     while (from->count > 0) {

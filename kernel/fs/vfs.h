@@ -150,6 +150,8 @@ struct inode {
     bool anon;                  /* in no directory (pipes): freed with its last reference */
     char *dead_path;            /* its path when its last name went while it was open ("(deleted)") */
     struct xattr *xattrs;       /* extended attributes (xattr.c) */
+    unsigned seals;             /* memfd seals, F_SEAL_* (memfd.c) */
+    bool sealable;
     void *priv;                 /* the file system's own data (pages, entries, link target) */
     void (*destroy)(struct inode *);  /* frees priv when the last link and reference go */
 };
@@ -243,6 +245,12 @@ int vfs_lookup_parent_from(struct inode *start, const char *path, struct inode *
 int vfs_d_path(struct inode *inode, char *buf, size_t size);
 /* Copy a path from user memory into a kmalloc'ed buffer (PATH_MAX); caller kfree()s it. */
 int getname(const char *upath, char **out);
+
+/* memfd seals (memfd.c): fcntl F_ADD_SEALS/F_GET_SEALS, and the checks before a write that
+   ends at end or a size change. */
+long memfd_fcntl(struct file *f, unsigned cmd, unsigned long arg);
+int memfd_check_write(struct inode *inode, uint64_t end);
+int memfd_check_size(struct inode *inode, uint64_t size);
 
 /* Page-aligned, zeroed 4 KiB pages for file data (page.c). */
 void *fs_page_alloc(void);
