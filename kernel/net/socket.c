@@ -243,15 +243,16 @@ long sys_listen(int fd, int backlog)
 
 long sys_connect(int fd, const void *uaddr, int len)
 {
-    struct file *f;
-    long err = 0;
-    struct unix_sock *s = sock_lookup(fd, &f, &err);
-    if (!s)
-        return err;
+    /* Linux copies the address before it asks whether the file is a socket. */
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
     union sockaddr_buf a;
-    err = addr_from_user(uaddr, len, &a);
+    long err = addr_from_user(uaddr, len, &a);
+    if (!err && f->ops != &socket_fops)
+        err = -ENOTSOCK;
     if (!err)
-        err = unix_connect(s, &a.un, len, f->flags & O_NONBLOCK);
+        err = unix_connect(f->priv, &a.un, len, f->flags & O_NONBLOCK);
     file_put(f);
     return err;
 }
