@@ -13,7 +13,7 @@
 #define SOCK_MIN_SNDBUF 4608
 #define SOCK_MIN_RCVBUF 2304
 #define MAX_TIMEOUT_JIFFIES 0x7fffffffffffffffL
-#define OVERFLOW_ID 65534
+#define NO_ID 0xffffffffu   /* cred_to_ucred without a peer: -1 */
 
 void sockopt_init(struct unix_sock *s)
 {
@@ -21,7 +21,7 @@ void sockopt_init(struct unix_sock *s)
     s->rcvbuf = UNIX_DEFAULT_BUF;
     s->rcvlowat = 1;
     s->peek_off = -1;
-    s->peercred = (struct ucred){ 0, OVERFLOW_ID, OVERFLOW_ID };
+    s->peercred = (struct ucred){ 0, NO_ID, NO_ID };
 }
 
 uint64_t sockopt_deadline(long jiffies)
