@@ -22,6 +22,7 @@
 #define EPOLLEXCLUSIVE_OK_BITS (EPOLLIN | EPOLLOUT | EPOLLERR | EPOLLHUP | EPOLLWAKEUP | EPOLLET | EPOLLEXCLUSIVE)
 
 struct epitem {
+    struct eventpoll *ep;       /* the epoll it belongs to */
     struct epitem *next;        /* in its epoll */
     struct epitem *all_next;    /* every item of every epoll, to count a file's epoll holders */
     struct file *file;          /* holds a reference */
@@ -203,15 +204,42 @@ long sys_epoll_create(int size)
 
 /* ---- epoll_ctl ---- */
 
-/* target is reachable from ep through nested epoll files (or the nesting is too deep). */
-static bool reaches(struct eventpoll *ep, struct file *target, int depth)
+/* How deep nested epoll files go below ep (EP_MAX_NESTS + 1 when target is among them). */
+static int depth_below(struct eventpoll *ep, struct eventpoll *target, int depth)
 {
+    int result = 0;
+    for (struct epitem *it = ep->items; it && result <= EP_MAX_NESTS; it = it->next) {
+        if (!is_epoll(it->file))
+            continue;
+        struct eventpoll *child = it->file->priv;
+        if (child == target || depth > EP_MAX_NESTS)
+            result = EP_MAX_NESTS + 1;
+        else
+            result = MAX(result, depth_below(child, target, depth + 1) + 1);
+    }
+    return result;
+}
+
+/* How many epoll files ep sits inside, on the longest chain. */
+static int depth_above(struct eventpoll *ep, int depth)
+{
+    int result = 0;
     if (depth > EP_MAX_NESTS)
+        return depth;
+    for (struct epitem *it = all_items; it; it = it->all_next)
+        if (is_epoll(it->file) && it->file->priv == ep)
+            result = MAX(result, depth_above(it->ep, depth + 1) + 1);
+    return result;
+}
+
+/* Linux's ep_loop_check: adding epoll to into must close no loop and nest at most
+ * EP_MAX_NESTS deep, counting both what is below to and what is above into. */
+static bool loop_check_fails(struct eventpoll *into, struct eventpoll *to)
+{
+    int below = depth_below(to, into, 0);
+    if (below > EP_MAX_NESTS)
         return true;
-    for (struct epitem *it = ep->items; it; it = it->next)
-        if (is_epoll(it->file) && (it->file == target || reaches(it->file->priv, target, depth + 1)))
-            return true;
-    return false;
+    return below + 1 + depth_above(into, 0) > EP_MAX_NESTS;
 }
 
 static struct epitem *find_item(struct eventpoll *ep, struct file *f, int fd)
@@ -257,7 +285,7 @@ long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)
     struct eventpoll *ep = ef->priv;
     prune(ep);
     err = -ELOOP;
-    if (op == EPOLL_CTL_ADD && is_epoll(tf) && (reaches(tf->priv, ef, 1)))
+    if (op == EPOLL_CTL_ADD && is_epoll(tf) && loop_check_fails(ef->priv, tf->priv))
         goto out;
     struct epitem *it = find_item(ep, tf, fd);
     switch (op) {
@@ -269,6 +297,7 @@ long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)
         it = kzalloc(sizeof(*it));
         if (!it)
             break;
+        it->ep = ep;
         it->file = file_get(tf);
         it->fd = fd;
         it->events = ev.events | EPOLLERR | EPOLLHUP;
