@@ -132,7 +132,7 @@ static long pipe_write(struct file *f, struct iov_iter *from, int64_t *pos)
     if (chars && !pipe_empty(p)) {
         struct pipe_buf *b = &p->bufs[(p->head - 1) % p->max_usage];
         size_t off = b->offset + b->len;
-        if (off + chars <= PAGE_SIZE) {
+        if (b->can_merge && off + chars <= PAGE_SIZE) {
             size_t got = copy_from_iter(from, b->page + off, chars);
             if (got < chars) {
                 ret = -EFAULT;
@@ -167,9 +167,7 @@ static long pipe_write(struct file *f, struct iov_iter *from, int64_t *pos)
                 break;
             }
             struct pipe_buf *b = &p->bufs[p->head % p->max_usage];
-            b->page = page;
-            b->offset = 0;
-            b->len = (unsigned)got;
+            *b = (struct pipe_buf){ page, 0, (unsigned)got, true };
             p->head++;
             ret += (long)got;
             wq_wake_all(&p->wq);
@@ -196,6 +194,117 @@ out:
         inode_touch_mc(f->inode);
     }
     return ret;
+}
+
+static const struct file_ops pipe_fops;
+
+struct pipe *pipe_of(struct file *f)
+{
+    return f->ops == &pipe_fops ? f->priv : NULL;
+}
+
+long pipe_wait_space(struct pipe *p, bool nonblock)
+{
+    while (p->readers && pipe_full(p)) {
+        if (nonblock)
+            return -EAGAIN;
+        int err = wq_wait(&p->wq, can_write, p);
+        if (err)
+            return err;
+    }
+    if (!p->readers) {
+        raise_sigpipe();
+        return -EPIPE;
+    }
+    return (long)((p->max_usage - (p->head - p->tail)) * PAGE_SIZE);
+}
+
+static long wait_in_out(struct pipe *in, struct pipe *out, bool nonblock);
+
+/* tee: copy up to len bytes from in's buffers (not consuming them) into out, one buffer for
+   each of in's, as Linux's link_pipe does; waits for data in in and room in out. */
+long pipe_tee(struct pipe *in, struct pipe *out, size_t len, bool nonblock)
+{
+    long ret = wait_in_out(in, out, nonblock);
+    if (ret <= 0)
+        return ret;
+    ret = 0;
+    for (unsigned i = in->tail; i != in->head && len > 0 && !pipe_full(out); i++) {
+        struct pipe_buf *ib = &in->bufs[i % in->max_usage];
+        char *page = fs_page_alloc();
+        if (!page)
+            return ret ? ret : -ENOMEM;
+        unsigned n = (unsigned)MIN((size_t)ib->len, len);
+        memcpy(page, ib->page + ib->offset, n);
+        struct pipe_buf *ob = &out->bufs[out->head % out->max_usage];
+        *ob = (struct pipe_buf){ page, 0, n, false };
+        out->head++;
+        ret += n;
+        len -= n;
+    }
+    if (ret > 0)
+        wq_wake_all(&out->wq);
+    return ret;
+}
+
+/* Wait for data in in (0 at EOF) and room in out: 1 when both are there, or an error. */
+static long wait_in_out(struct pipe *in, struct pipe *out, bool nonblock)
+{
+    while (pipe_empty(in)) {
+        if (!in->writers)
+            return 0;
+        if (nonblock)
+            return -EAGAIN;
+        int err = wq_wait(&in->wq, can_read, in);
+        if (err)
+            return err;
+    }
+    long room = pipe_wait_space(out, nonblock);
+    return room < 0 ? room : 1;
+}
+
+long pipe_move(struct pipe *in, struct pipe *out, size_t len, bool nonblock)
+{
+    long ret = wait_in_out(in, out, nonblock);
+    if (ret <= 0)
+        return ret;
+    ret = 0;
+    while (!pipe_empty(in) && len > 0 && !pipe_full(out)) {
+        struct pipe_buf *ib = &in->bufs[in->tail % in->max_usage];
+        struct pipe_buf *ob = &out->bufs[out->head % out->max_usage];
+        if (ib->len <= len) {
+            *ob = *ib;   /* the whole buffer changes pipes */
+            ob->can_merge = false;
+            ib->page = NULL;
+            in->tail++;
+        } else {
+            char *page = fs_page_alloc();
+            if (!page)
+                break;
+            memcpy(page, ib->page + ib->offset, len);
+            *ob = (struct pipe_buf){ page, 0, (unsigned)len, false };
+            ib->offset += (unsigned)len;
+            ib->len -= (unsigned)len;
+        }
+        out->head++;
+        ret += ob->len;
+        len -= ob->len;
+    }
+    wq_wake_all(&in->wq);
+    wq_wake_all(&out->wq);
+    return ret;
+}
+
+int pipe_add_buf(struct pipe *p, const char *data, size_t n)
+{
+    char *page = fs_page_alloc();
+    if (!page)
+        return -ENOMEM;
+    memcpy(page, data, n);
+    p->bufs[p->head % p->max_usage] = (struct pipe_buf){ page, 0, (unsigned)n, false };
+    p->head++;
+    wq_wake_all(&p->wq);
+    return 0;
 }
 
 static unsigned pipe_poll(struct file *f, struct waitqueue **wq)

@@ -13,6 +13,7 @@
 struct pipe_buf {
     char *page;
     unsigned offset, len;
+    bool can_merge;              /* small writes may top it up (not spliced or tee'd ones) */
 };
 
 struct pipe {
@@ -25,5 +26,16 @@ struct pipe {
 };
 
 long pipe_fcntl(struct file *f, unsigned cmd, unsigned long arg);
+/* The pipe behind a pipe or FIFO file, or NULL (splice.c tells pipes from files with it). */
+struct pipe *pipe_of(struct file *f);
+/* Wait until the pipe has room (or fail: -EAGAIN when nonblock, -EPIPE without readers) and
+   return how many bytes fit in its free slots. */
+long pipe_wait_space(struct pipe *p, bool nonblock);
+long pipe_tee(struct pipe *in, struct pipe *out, size_t len, bool nonblock);
+/* splice between two pipes: move up to len bytes, buffer by buffer. */
+long pipe_move(struct pipe *in, struct pipe *out, size_t len, bool nonblock);
+/* Append n bytes as a buffer of their own (splice from a file: one per file page); the
+   caller made sure a slot is free. */
+int pipe_add_buf(struct pipe *p, const char *data, size_t n);
 
 #endif

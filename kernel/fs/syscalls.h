@@ -113,6 +113,9 @@ long sys_lremovexattr(const char *path, const char *name);
 long sys_fremovexattr(int fd, const char *name);
 /* memfd.c */
 long sys_memfd_create(const char *name, unsigned flags);
+/* splice.c */
+long sys_tee(int fd_in, int fd_out, size_t len, unsigned flags);
+long sys_splice(int fd_in, int64_t *off_in, int fd_out, int64_t *off_out, size_t len, unsigned flags);
 /* sync.c */
 long sys_sync(void);
 long sys_syncfs(int fd);

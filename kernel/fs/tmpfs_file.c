@@ -6,13 +6,18 @@
 #include "kernel/fs/tmpfs.h"
 #include <linux/falloc.h>
 
-/* Beyond this many pages a write fails with ENOSPC (tmpfs's size limit). */
-#define TMPFS_MAX_PAGES (1u << 16)
 #define MAX_LFS_FILESIZE INT64_MAX
 
+/* The file's pages, sorted by index: holes are simply absent, so a byte at 1 GiB costs
+   one page. Sequential writes append at the end. */
+struct page_ent {
+    uint64_t index;    /* bytes [index * 4096, +4096) */
+    char *page;
+};
+
 struct tmpfs_pages {
-    char **page;       /* page[i] holds bytes [i*4096, (i+1)*4096), NULL = hole */
-    size_t cap;        /* slots in page[] */
+    struct page_ent *ent;
+    size_t n, cap;
 };
 
 static void file_destroy(struct inode *inode)
@@ -20,12 +25,10 @@ static void file_destroy(struct inode *inode)
     struct tmpfs_pages *p = inode->priv;
     if (!p)
         return;
-    for (size_t i = 0; i < p->cap; i++) {
-        if (p->page[i])
-            inode->sb->used_pages--;
-        fs_page_free(p->page[i]);
-    }
-    kfree(p->page);
+    for (size_t i = 0; i < p->n; i++)
+        fs_page_free(p->ent[i].page);
+    inode->sb->used_pages -= p->n;
+    kfree(p->ent);
     kfree(p);
 }
 
@@ -46,35 +49,64 @@ struct inode *tmpfs_new_file(struct super_block *sb, unsigned mode)
     return inode;
 }
 
+/* The first entry whose index is >= index. */
+static size_t lower_bound(struct tmpfs_pages *p, uint64_t index)
+{
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->ent[mid].index < index)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The page at index i, allocated (zeroed) if create; NULL for a hole or on failure. */
-static char *page_at(struct inode *inode, size_t i, bool create)
+static char *page_at(struct inode *inode, uint64_t i, bool create)
 {
     struct tmpfs_pages *p = inode->priv;
-    if (i >= p->cap) {
-        if (!create)
+    size_t at = lower_bound(p, i);
+    if (at < p->n && p->ent[at].index == i)
+        return p->ent[at].page;
+    if (!create)
+        return NULL;
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 8;
+        struct page_ent *ent = kmalloc(cap * sizeof(*ent));
+        if (!ent)
             return NULL;
-        if (i >= TMPFS_MAX_PAGES)
-            return NULL;
-        size_t cap = p->cap ? p->cap : 4;
-        while (cap <= i)
-            cap *= 2;
-        char **page = kzalloc(cap * sizeof(*page));
-        if (!page)
-            return NULL;
-        if (p->cap)
-            memcpy(page, p->page, p->cap * sizeof(*page));
-        kfree(p->page);
-        p->page = page;
+        if (p->n)
+            memcpy(ent, p->ent, p->n * sizeof(*ent));
+        kfree(p->ent);
+        p->ent = ent;
         p->cap = cap;
     }
-    if (!p->page[i] && create) {
-        p->page[i] = fs_page_alloc();
-        if (p->page[i]) {
-            inode->blocks += PAGE_SIZE / 512;
-            inode->sb->used_pages++;
-        }
-    }
-    return p->page[i];
+    char *page = fs_page_alloc();
+    if (!page)
+        return NULL;
+    memmove(&p->ent[at + 1], &p->ent[at], (p->n - at) * sizeof(*p->ent));
+    p->ent[at] = (struct page_ent){ i, page };
+    p->n++;
+    inode->blocks += PAGE_SIZE / 512;
+    inode->sb->used_pages++;
+    return page;
+}
+
+/* Free the pages with index in [from, to). */
+static void drop_pages(struct inode *inode, uint64_t from, uint64_t to)
+{
+    struct tmpfs_pages *p = inode->priv;
+    size_t a = lower_bound(p, from), b = lower_bound(p, to);
+    if (a >= b)
+        return;
+    for (size_t i = a; i < b; i++)
+        fs_page_free(p->ent[i].page);
+    memmove(&p->ent[a], &p->ent[b], (p->n - b) * sizeof(*p->ent));
+    p->n -= b - a;
+    inode->blocks -= (b - a) * (PAGE_SIZE / 512);
+    inode->sb->used_pages -= b - a;
 }
 
 static long file_read(struct file *f, struct iov_iter *to, int64_t *pos)
@@ -143,17 +175,8 @@ static long file_write(struct file *f, struct iov_iter *from, int64_t *pos)
 
 static int file_truncate(struct inode *inode, uint64_t size)
 {
-    struct tmpfs_pages *p = inode->priv;
     if (size < inode->size) {
-        size_t keep = (size + PAGE_SIZE - 1) / PAGE_SIZE;
-        for (size_t i = keep; i < p->cap; i++) {
-            if (p->page[i]) {
-                fs_page_free(p->page[i]);
-                p->page[i] = NULL;
-                inode->blocks -= PAGE_SIZE / 512;
-                inode->sb->used_pages--;
-            }
-        }
+        drop_pages(inode, (size + PAGE_SIZE - 1) / PAGE_SIZE, UINT64_MAX);
         char *last = size % PAGE_SIZE ? page_at(inode, size / PAGE_SIZE, false) : NULL;
         if (last)
             memset(last + size % PAGE_SIZE, 0, PAGE_SIZE - size % PAGE_SIZE);
@@ -169,16 +192,20 @@ static int64_t file_seek_data(struct inode *inode, int64_t off, int whence)
     if (off < 0 || (uint64_t)off >= inode->size)
         return -ENXIO;
     uint64_t pos = (uint64_t)off;
-    while (pos < inode->size) {
-        size_t i = pos / PAGE_SIZE;
-        if (i >= p->cap)   /* nothing allocated from here on */
-            return whence == SEEK_DATA ? -ENXIO : (int64_t)pos;
-        bool data = p->page[i];
-        if ((whence == SEEK_DATA) == data)
-            return (int64_t)pos;
-        pos = (i + 1) * PAGE_SIZE;
+    size_t at = lower_bound(p, pos / PAGE_SIZE);
+    if (whence == SEEK_DATA) {
+        if (at == p->n)
+            return -ENXIO;
+        uint64_t start = p->ent[at].index * PAGE_SIZE;
+        pos = MAX(pos, start);
+        return pos < inode->size ? (int64_t)pos : -ENXIO;
     }
-    return whence == SEEK_DATA ? -ENXIO : (int64_t)inode->size;
+    /* SEEK_HOLE: skip the run of pages that starts at pos's page. */
+    while (at < p->n && p->ent[at].index == pos / PAGE_SIZE) {
+        pos = (p->ent[at].index + 1) * PAGE_SIZE;
+        at++;
+    }
+    return (int64_t)MIN(pos, inode->size);
 }
 
 static int64_t file_llseek(struct file *f, int64_t off, int whence)
@@ -203,36 +230,39 @@ static int64_t file_llseek(struct file *f, int64_t off, int whence)
     return f->pos;
 }
 
+/* Zero bytes [from, to) of page i, if it exists. */
+static void zero_range(struct inode *inode, uint64_t i, uint64_t from, uint64_t to)
+{
+    char *page = page_at(inode, i, false);
+    if (page && from < to)
+        memset(page + from, 0, to - from);
+}
+
 static int file_allocate(struct inode *inode, unsigned mode, uint64_t off, uint64_t len)
 {
-    struct tmpfs_pages *p = inode->priv;
     uint64_t end = off + len;
     if (mode & FALLOC_FL_PUNCH_HOLE) {
-        /* Whole pages inside the range go; partial pages are zeroed. */
-        uint64_t stored = (uint64_t)p->cap * PAGE_SIZE;
-        for (uint64_t pos = off; pos < end && pos < inode->size && pos < stored;) {
-            size_t i = pos / PAGE_SIZE;
-            uint64_t page_end = (uint64_t)(i + 1) * PAGE_SIZE;
-            uint64_t stop = MIN(end, page_end);
-            if (i < p->cap && p->page[i]) {
-                if (pos == (uint64_t)i * PAGE_SIZE && stop == page_end) {
-                    fs_page_free(p->page[i]);
-                    p->page[i] = NULL;
-                    inode->blocks -= PAGE_SIZE / 512;
-                    inode->sb->used_pages--;
-                } else {
-                    memset(p->page[i] + pos % PAGE_SIZE, 0, stop - pos);
-                }
-            }
-            pos = stop;
+        end = MIN(end, inode->size);
+        if (off >= end)
+            return 0;
+        /* Whole pages inside the range go; the partial pages at its ends are zeroed. */
+        uint64_t first_full = (off + PAGE_SIZE - 1) / PAGE_SIZE, end_full = end / PAGE_SIZE;
+        if (first_full < end_full)
+            drop_pages(inode, first_full, end_full);
+        uint64_t i0 = off / PAGE_SIZE, i1 = (end - 1) / PAGE_SIZE;
+        if (i0 == i1) {
+            zero_range(inode, i0, off % PAGE_SIZE, end - i0 * PAGE_SIZE);
+        } else {
+            if (off % PAGE_SIZE)
+                zero_range(inode, i0, off % PAGE_SIZE, PAGE_SIZE);
+            if (end % PAGE_SIZE)
+                zero_range(inode, i1, 0, end % PAGE_SIZE);
         }
         inode_touch_mc(inode);
         return 0;
     }
-    if ((end + PAGE_SIZE - 1) / PAGE_SIZE > TMPFS_MAX_PAGES)
-        return -ENOSPC;
     for (uint64_t i = off / PAGE_SIZE; i * PAGE_SIZE < end; i++)
-        if (!page_at(inode, (size_t)i, true))
+        if (!page_at(inode, i, true))
             return -ENOSPC;
     if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->size) {
         inode->size = end;
@@ -243,7 +273,7 @@ static int file_allocate(struct inode *inode, unsigned mode, uint64_t off, uint6
 
 static void *file_mmap_page(struct file *f, uint64_t index)
 {
-    return index < TMPFS_MAX_PAGES ? page_at(f->inode, (size_t)index, true) : NULL;
+    return page_at(f->inode, index, true);
 }
 
 const struct inode_ops tmpfs_file_iops = {

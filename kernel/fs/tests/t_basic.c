@@ -7,6 +7,7 @@
 #include <asm/ioctls.h>
 #include <linux/fs.h>
 #include <asm/statfs.h>
+#include <linux/falloc.h>
 
 TEST(stdio_fds)
 {
@@ -130,5 +131,36 @@ TEST(tmpfile_and_statfs)
     CHECK_EQ(sys_fstatfs(1, &sf), 0);
     CHECK_EQ(sf.f_type, 0x50495045);
     CHECK_EQ(sys_fstatfs(99, &sf), -EBADF);
+}
+TEST(sparse_files)
+{
+    int fd = (int)sys_open("/tmp/sp", O_RDWR | O_CREAT, 0644);
+    int64_t gib = 1ll << 30;
+    CHECK_EQ(sys_pwrite64(fd, "x", 1, gib), 1);
+    CHECK_EQ(sys_pwrite64(fd, "y", 1, 10000), 1);
+    struct stat st;
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_size, gib + 1);
+    CHECK_EQ(st.st_blocks, 16);
+    CHECK_EQ(sys_lseek(fd, 0, SEEK_DATA), 8192);
+    CHECK_EQ(sys_lseek(fd, 9000, SEEK_HOLE), 12288);
+    CHECK_EQ(sys_lseek(fd, 12288, SEEK_DATA), gib);
+    CHECK_EQ(sys_lseek(fd, gib, SEEK_HOLE), gib + 1);
+    CHECK_EQ(sys_lseek(fd, gib + 1, SEEK_DATA), -ENXIO);
+    char b[2] = { 1, 1 };
+    CHECK_EQ(sys_pread64(fd, b, 2, gib - 1), 2);
+    CHECK(b[0] == 0 && b[1] == 'x');
+    CHECK_EQ(sys_fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, gib), 0);
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_blocks, 8);
+    CHECK_EQ(sys_pread64(fd, b, 1, 10000), 1);
+    CHECK_EQ(b[0], 0);
+    CHECK_EQ(sys_ftruncate(fd, 5), 0);
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_blocks, 0);
+    CHECK_EQ(sys_fallocate(fd, 0, 0, 10000), 0);
+    CHECK_EQ(sys_fstat(fd, &st), 0);
+    CHECK_EQ(st.st_size, 10000);
+    CHECK_EQ(st.st_blocks, 24);
 }
 #endif
