@@ -256,6 +256,7 @@ int main(int argc, char **argv)
 	if (tracer_run(&sb, prog_argv, keep_vdso, &res)) {
 		fprintf(stderr, "lockstep record: %s\n", res.error);
 		kill(sb.init_pid, SIGKILL);
+		unlink(out);   /* nothing was recorded */
 		return 125;
 	}
 	output_finish();
