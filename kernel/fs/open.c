@@ -295,6 +295,23 @@ int kernel_open(const char *path, int flags, struct file **out)
     return err ? err : open_path(AT_FDCWD, path, fl, mode, acc, true, out);
 }
 
+int kernel_open_exec(const char *path, struct file **out)
+{
+    struct inode *inode;
+    int err = vfs_lookup_at(AT_FDCWD, path, LOOKUP_FOLLOW, &inode);
+    if (err)
+        return err;
+    /* Linux's may_open with MAY_EXEC: only a regular file on an exec mount, with an x bit. */
+    if (!S_ISREG(inode->mode) || (inode->sb->mnt_flags & ST_NOEXEC))
+        err = -EACCES;
+    else
+        err = inode_permission(inode, MAY_EXEC);
+    if (!err)
+        err = vfs_open_inode(inode, O_RDONLY | O_LARGEFILE, out);
+    inode_put(inode);
+    return err;
+}
+
 static long do_sys_open(int dirfd, const char *upath, unsigned flags, unsigned mode, bool strict)
 {
     int acc;

@@ -259,6 +259,9 @@ void fs_page_free(void *page);
 /* ---- the interface for the rest of the kernel ---- */
 int vfs_init(const void *cpio, size_t len);
 int kernel_open(const char *path, int flags, struct file **out);
+/* Open a program for execve, with Linux's checks: EACCES unless a regular file with an x
+   bit on a mount without noexec (then ENOENT, ENOTDIR, ELOOP... from the walk). */
+int kernel_open_exec(const char *path, struct file **out);
 long kernel_read(struct file *f, void *buf, size_t len, uint64_t off);
 int kernel_stat(struct file *f, struct stat *st);
 int stdio_install(struct fdtable *fdt);

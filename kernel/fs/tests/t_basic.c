@@ -163,4 +163,17 @@ TEST(sparse_files)
     CHECK_EQ(st.st_size, 10000);
     CHECK_EQ(st.st_blocks, 24);
 }
+TEST(open_exec)
+{
+    struct file *f;
+    kfs_write_file("/tmp/prog", "\x7f" "ELF");
+    CHECK_EQ(kernel_open_exec("/tmp/prog", &f), -EACCES);   /* 0644: no x bit, even for root */
+    CHECK_EQ(sys_chmod("/tmp/prog", 0755), 0);
+    CHECK_EQ(kernel_open_exec("/tmp/prog", &f), 0);
+    file_put(f);
+    CHECK_EQ(kernel_open_exec("/tmp", &f), -EACCES);
+    CHECK_EQ(kernel_open_exec("/dev/null", &f), -EACCES);
+    CHECK_EQ(kernel_open_exec("/tmp/none", &f), -ENOENT);
+    CHECK_EQ(kernel_open_exec("/tmp/prog/x", &f), -ENOTDIR);
+}
 #endif
