@@ -333,11 +333,20 @@ static int proc_get_link(struct inode *inode, const char **target)
         struct task *t = current_task();
         return snprintf(n->link, sizeof(n->link), "%d", t ? t->pid : 0);
     }
+    if (n->kind == P_FD) {
+        struct task *t = task_by_pid(n->pid);
+        struct fdtable *fdt = t ? t->files : NULL;
+        struct file *f = fdt && (unsigned)n->fd < fdt->size ? fdt->files[n->fd] : NULL;
+        if (f && f->ops && f->ops->anon_name)
+            return snprintf(n->link, sizeof(n->link), "anon_inode:%s", f->ops->anon_name);
+    }
     struct inode *to = link_target(n);
     if (!to)
         return -ENOENT;
     int len;
-    if (S_ISFIFO(to->mode) && to->anon)
+    if (S_ISSOCK(to->mode) && to->anon)
+        len = snprintf(n->link, sizeof(n->link), "socket:[%lu]", (unsigned long)to->ino);
+    else if (S_ISFIFO(to->mode) && to->anon)
         len = snprintf(n->link, sizeof(n->link), "pipe:[%lu]", (unsigned long)to->ino);
     else if (to->anon)
         len = snprintf(n->link, sizeof(n->link), "anon_inode:[%lu]", (unsigned long)to->ino);

@@ -202,6 +202,9 @@ struct file_ops {
        Neither: mmap gives ENODEV. */
     void *(*mmap_page)(struct file *f, uint64_t index);
     bool mmap_anon;
+    /* Files on the anonymous inode: the name /proc/<pid>/fd shows, "anon_inode:<name>"
+       (Linux's "[eventfd]", "[timerfd]", "[signalfd]", "[eventpoll]"). */
+    const char *anon_name;
 };
 
 struct file {
