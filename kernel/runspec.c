@@ -46,6 +46,8 @@ int runspec_parse(const void *buf, size_t len, struct runspec *rs)
             rs->release = val;
         else if (!strcmp(key, "verbose"))
             rs->verbose = val[0] == '1';
+        else if (!strcmp(key, "panic"))
+            rs->debug_panic = val[0] == '1';
         else if (!strcmp(key, "strace"))
             rs->trace_syscalls = val[0] == '1';
         else if (!strcmp(key, "rlimit") && rs->nrlim < (int)ARRAY_SIZE(rs->rlim)) {

@@ -8,6 +8,7 @@
  *   rlimit   "RESOURCE SOFT HARD" in decimal (-1 = infinity), overriding a default
  *   verbose  "1": echo the kernel log on the console
  *   strace   "1": log every syscall with its result (implies nothing about verbose)
+ *   panic    "1": panic right after boot (tests the host runner's panic path)
  * Unknown keys are ignored, so the format can grow.
  */
 #ifndef KERNEL_RUNSPEC_H
@@ -23,6 +24,7 @@ struct runspec {
     const char *release;
     bool verbose;
     bool trace_syscalls;
+    bool debug_panic;
     struct { int res; uint64_t cur, max; } rlim[16];
     int nrlim;
 };

@@ -63,6 +63,8 @@ void init_start(const void *runspec, size_t len)
     if (runspec_parse(runspec, len, &the_runspec) < 0)
         panic("the run module is missing or malformed");
     printk_set_echo(the_runspec.verbose);
+    if (the_runspec.debug_panic)
+        panic("the run spec asked for a panic (debug)");
     struct task *init = task_create(NULL, init_main, &the_runspec);
     if (!init || init->pid != INIT_PID)
         panic("cannot create init");

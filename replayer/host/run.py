@@ -95,6 +95,7 @@ def main(argv):
     ap.add_argument("--memory", default="512M")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the kernel log on stderr")
     ap.add_argument("--strace", action="store_true", help="log every syscall in the kernel log (implies -v)")
+    ap.add_argument("--debug-panic", action="store_true", help=argparse.SUPPRESS)   # tests the panic path
     ap.add_argument("prog", nargs=argparse.REMAINDER)
     args = ap.parse_args(argv)
     args.verbose = args.verbose or args.strace
@@ -116,7 +117,7 @@ def main(argv):
         initramfs.write(args.root, root_cpio)
         with open(run_bin, "wb") as fh:
             fh.write(runspec.encode(prog, env=args.env, release=args.release, verbose=args.verbose,
-                                     strace=args.strace))
+                                     strace=args.strace, panic=args.debug_panic))
         cmd = qemu.command([(root_cpio, "root"), (run_bin, "run")], accel=accel, memory=args.memory)
         return boot(cmd, args)
 
@@ -158,6 +159,7 @@ def boot(cmd, args):
     if rc == qemu.STATUS_PANIC:
         if not args.verbose:
             err.write(bytes(console.logtext))
+        err.write(symbolize(bytes(console.logtext)).encode())
         print("lockstep run: kernel panic (log above)", file=sys.stderr)
         return EXIT_PANIC
     if console.exec_error is not None and rc == qemu.STATUS_DONE:
@@ -176,6 +178,25 @@ def boot(cmd, args):
         return EXIT_NORESULT
     print(f"lockstep run: QEMU failed (status {rc})", file=sys.stderr)
     return EXIT_NOQEMU
+
+
+def symbolize(log):
+    """The kernel backtrace's addresses as function and source line (addr2line), if available."""
+    import re
+    addrs = re.findall(rb"\[<(ffffffff[0-9a-f]{8})>\]", log)
+    if not addrs:
+        return ""
+    try:
+        r = subprocess.run(["addr2line", "-f", "-s", "-e", qemu.KERNEL] + [a.decode() for a in addrs],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    lines = r.stdout.splitlines()
+    out = ["  backtrace, symbolized:"]
+    for i, a in enumerate(addrs):
+        fn, loc = (lines[2 * i:2 * i + 2] + ["?", "?"])[:2]
+        out.append(f"    {a.decode()}  {fn}  {loc}")
+    return "\n".join(out) + "\n"
 
 
 def cmd_prog(args):

@@ -7,6 +7,7 @@ Format (read by kernel/runspec.c): b"LOCKSTEP-RUN-1\\0", then pairs KEY\\0VALUE\
   rlimit   "RESOURCE SOFT HARD" in decimal, -1 for infinity
   verbose  "1" to echo the kernel log on COM1
   strace   "1" to log every syscall and its result in the kernel log
+  panic    "1" to make the kernel panic right after boot (tests the runner)
 """
 import os
 
@@ -15,7 +16,7 @@ MAGIC = b"LOCKSTEP-RUN-1\0"
 DEFAULT_ENV = ["PATH=/bin:/sbin:/usr/bin:/usr/sbin", "HOME=/root", "TERM=dumb", "LANG=C"]
 
 
-def encode(argv, env=None, release=None, verbose=False, rlimits=(), strace=False):
+def encode(argv, env=None, release=None, verbose=False, rlimits=(), strace=False, panic=False):
     def s(x):
         b = x.encode() if isinstance(x, str) else bytes(x)
         if b"\0" in b:
@@ -33,4 +34,6 @@ def encode(argv, env=None, release=None, verbose=False, rlimits=(), strace=False
         out += [s("verbose"), s("1")]
     if strace:
         out += [s("strace"), s("1")]
+    if panic:
+        out += [s("panic"), s("1")]
     return b"".join(out)
