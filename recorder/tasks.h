@@ -19,6 +19,7 @@ enum task_state {
 
 struct task {
 	pid_t tid;                /* host tid (what waitpid and ptrace use) */
+	pid_t tgid;               /* host tgid (its process) */
 	uint32_t id;
 	uint32_t nchildren;       /* births so far: the next child's birth_index */
 	enum task_state state;

@@ -45,8 +45,12 @@ static char *const *prog_argv;
 static struct tracer_result *result;
 static bool keep_vdso;
 
-/* New tasks stopped before their parent's fork event told us who they are. */
-static pid_t *early;
+/* New tasks stopped before their parent's fork event told us who they are, with the
+ * process that made them (their tgid for a thread, their parent for a process). */
+struct early_child {
+	pid_t tid, creator;
+};
+static struct early_child *early;
 static unsigned nearly, cap_early;
 
 static void resume(struct task *t, int sig)
@@ -128,8 +132,11 @@ static void write_exit(struct task *t, int status)
 	emit_event(&ev);
 }
 
+static void adopt_early(struct task *t);
+
 static void on_death(struct task *t, int status)
 {
+	adopt_early(t);
 	if (t->state == TASK_RUNNING)
 		write_exit(t, status);
 	else
@@ -200,15 +207,15 @@ static void on_exec(struct task *t)
 	emit_event(&ev);
 }
 
-static void on_birth(struct task *parent, int event)
+/* Task `parent` made task child_tid (event: the ptrace event, or 0 when the parent died
+ * before reporting it): give the child its id, write BIRTH, let it run if it waits. */
+static void birth(struct task *parent, pid_t child_tid, int event)
 {
-	unsigned long child_tid = 0;
 	struct trace_event ev = { .kind = TRACE_BIRTH, .task = parent->id };
 	struct task *child;
 	uint64_t flags = SIGCHLD;
 	uint32_t how = event == PTRACE_EVENT_VFORK ? TRACE_BIRTH_VFORK : TRACE_BIRTH_FORK;
 
-	ptrace(PTRACE_GETEVENTMSG, parent->tid, NULL, &child_tid);
 	if (parent->in_syscall) {
 		if (parent->nr == SYS_clone) {
 			how = TRACE_BIRTH_CLONE;
@@ -218,24 +225,71 @@ static void on_birth(struct task *parent, int event)
 			if (vm_read(parent->tid, parent->args[0], &flags, sizeof flags) != sizeof flags)
 				flags = 0;
 		} else if (parent->nr == SYS_vfork) {
+			how = TRACE_BIRTH_VFORK;
 			flags = CLONE_VM | CLONE_VFORK | SIGCHLD;
 		}
 	}
-	child = task_find((pid_t)child_tid);
-	if (!child && !(child = task_new((pid_t)child_tid))) {
+	if (!(child = task_new(child_tid))) {
 		fprintf(stderr, "lockstep record: out of memory for a new task\n");
-		exit(1);
+		exit(125);
 	}
 	child->state = parent->state;
+	child->tgid = flags & CLONE_THREAD ? parent->tgid : child_tid;
 	ev.birth = (struct trace_birth){ .child = child->id, .birth_index = parent->nchildren++,
 					 .how = how, .clone_flags = flags };
 	emit_event(&ev);
 	result->tasks++;
 	for (unsigned i = 0; i < nearly; i++)
-		if (early[i] == child->tid) {
+		if (early[i].tid == child->tid) {
 			early[i] = early[--nearly];
 			resume(child, 0);
+			break;
 		}
+}
+
+static void on_birth(struct task *parent, int event)
+{
+	unsigned long child_tid = 0;
+	ptrace(PTRACE_GETEVENTMSG, parent->tid, NULL, &child_tid);
+	birth(parent, (pid_t)child_tid, event);
+}
+
+/* A new task's first stop, ahead of its parent's event: it waits, stopped, until then. */
+static void park(pid_t tid)
+{
+	char path[64], line[128];
+	pid_t tgid = 0, ppid = 0;
+	snprintf(path, sizeof path, "/proc/%d/status", tid);
+	FILE *f = fopen(path, "re");
+	while (f && fgets(line, sizeof line, f)) {
+		sscanf(line, "Tgid: %d", &tgid);
+		sscanf(line, "PPid: %d", &ppid);
+	}
+	if (f)
+		fclose(f);
+	if (nearly == cap_early) {
+		cap_early = cap_early ? 2 * cap_early : 64;
+		if (!(early = realloc(early, cap_early * sizeof *early))) {
+			fprintf(stderr, "lockstep record: out of memory\n");
+			exit(125);
+		}
+	}
+	early[nearly++] = (struct early_child){ tid, tgid && tgid != tid ? tgid : ppid };
+}
+
+/* A task died inside fork/clone before reporting the child (a fatal signal skips the
+ * event): its waiting children are born now, so they neither wait forever nor go
+ * unrecorded. */
+static void adopt_early(struct task *t)
+{
+	if (!t->in_syscall || !(row_flags(t->nr) & SDF_NEWTASK))
+		return;
+	for (unsigned i = 0; i < nearly;) {
+		if (early[i].creator == t->tgid)
+			birth(t, early[i].tid, 0);   /* removes early[i] */
+		else
+			i++;
+	}
 }
 
 static void on_signal(struct task *t, int sig)
@@ -324,6 +378,7 @@ int tracer_run(struct sandbox *sandbox, char *const argv[], bool vdso, struct tr
 	if (!(first = task_new(sb->prog_pid)))
 		return -1;
 	first->state = TASK_PRE_EXEC;
+	first->tgid = sb->prog_pid;
 	res->tasks = 1;
 	sandbox_go(sb);
 
@@ -343,20 +398,20 @@ int tracer_run(struct sandbox *sandbox, char *const argv[], bool vdso, struct tr
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			if (t)
 				on_death(t, status);
+			for (unsigned i = 0; i < nearly;)
+				if (early[i].tid == pid)
+					early[i] = early[--nearly];
+				else
+					i++;
 			continue;
 		}
 		if (!WIFSTOPPED(status))
 			continue;
 		if (!t) {
-			/* A new child ahead of its parent's event: park it until then. */
-			if (nearly == cap_early) {
-				cap_early = cap_early ? 2 * cap_early : 64;
-				if (!(early = realloc(early, cap_early * sizeof *early))) {
-					fprintf(stderr, "lockstep record: out of memory\n");
-					exit(125);
-				}
-			}
-			early[nearly++] = pid;
+			if ((status >> 16) == PTRACE_EVENT_STOP)
+				park(pid);   /* a new child ahead of its parent's event */
+			else             /* a waiting child being killed: let it die */
+				ptrace(PTRACE_CONT, pid, NULL, NULL);
 			continue;
 		}
 		on_stop(t, status);
