@@ -16,7 +16,8 @@
  *   group-stop       PTRACE_LISTEN, so stop and continue behave as without a tracer
  *   death            an unfinished syscall is written with no result, then EXIT
  * A child's first stop can come before its parent's fork event: it waits, stopped,
- * until the event gives it its task id. */
+ * until the event gives it its task id (or until its parent dies inside the call, which
+ * skips the event: then it is born at the parent's death). */
 #include "tracer.h"
 #include "auxv.h"
 #include "syscall_mem.h"
