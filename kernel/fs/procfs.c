@@ -517,6 +517,7 @@ static const struct file_ops proc_dir_fops = {
 void procfs_init(struct super_block *sb)
 {
     proc_sb = sb;
+    nodes = NULL;   /* a new tree (check mode): the old nodes stay with the old proc */
     sb->blksize = 1024;   /* proc's block size, as st_blksize shows it */
     sb->root->iops = &proc_root_iops;
     sb->root->fops = &proc_dir_fops;

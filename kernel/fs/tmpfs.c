@@ -408,6 +408,30 @@ static const struct super_ops tmpfs_super_ops = {
     .statfs = tmpfs_statfs,
 };
 
+void tmpfs_wipe(struct inode *dir)
+{
+    if (dir->destroy != dir_destroy)
+        return;   /* not a tmpfs directory */
+    struct tmpfs_dir *td = dir_of(dir);
+    while (td->head) {
+        struct tmpfs_dirent *d = td->head;
+        struct inode *child = d->inode;
+        if (S_ISDIR(child->mode)) {
+            if (child->mounted)
+                tmpfs_wipe(child->mounted->root);
+            tmpfs_wipe(child);
+            child->nlink = 0;
+            dir->nlink--;
+        } else {
+            child->nlink--;
+        }
+        list_unlink(td, d);
+        kfree(d);
+        dir->size -= TMPFS_BOGO_DIRENT;
+        inode_maybe_free(child);
+    }
+}
+
 struct super_block *tmpfs_create(const char *name)
 {
     struct super_block *sb = sb_create(name, TMPFS_MAGIC);

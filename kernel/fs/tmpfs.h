@@ -20,6 +20,9 @@ extern const struct inode_ops tmpfs_symlink_iops;
 struct inode *tmpfs_new_file(struct super_block *sb, unsigned mode);
 /* A new directory inode whose parent is parent (itself for a root). */
 struct inode *tmpfs_new_dir(struct super_block *sb, unsigned mode, struct inode *parent);
+/* Remove everything below dir, mounted file systems included (a new tree replaces the old
+   one in check mode: vfs_init). Inodes still referenced live on until their last put. */
+void tmpfs_wipe(struct inode *dir);
 /* Give a new non-directory, non-regular inode (FIFO, device, socket) its ops. */
 void tmpfs_init_special(struct inode *inode, unsigned mode, uint32_t rdev);
 

@@ -43,6 +43,9 @@ static int mount_new(struct inode *root, const char *dirname, const char *fsname
 
 int vfs_init(const void *cpio, size_t len)
 {
+    /* Check mode builds a fresh tree for every trace: the previous one goes first. */
+    if (vfs_root_inode)
+        tmpfs_wipe(vfs_root_inode);
     struct super_block *rootfs = tmpfs_create("rootfs");
     if (!rootfs)
         return -ENOMEM;

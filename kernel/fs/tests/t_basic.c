@@ -176,4 +176,22 @@ TEST(open_exec)
     CHECK_EQ(kernel_open_exec("/tmp/none", &f), -ENOENT);
     CHECK_EQ(kernel_open_exec("/tmp/prog/x", &f), -ENOTDIR);
 }
+TEST(reinit_frees_old_tree)
+{
+    static char page[4096];
+    CHECK_EQ(sys_mkdir("/tmp/d", 0755), 0);
+    int fd = (int)sys_open("/tmp/d/f", O_WRONLY | O_CREAT, 0644);
+    for (int i = 0; i < 10; i++)
+        CHECK_EQ(sys_write(fd, page, sizeof(page)), 4096);
+    sys_close(fd);
+    struct inode *tmp;
+    CHECK_EQ(vfs_lookup_at(AT_FDCWD, "/tmp", LOOKUP_FOLLOW, &tmp), 0);
+    struct super_block *sb = tmp->sb;
+    inode_put(tmp);
+    CHECK_EQ(sb->used_pages, 10);
+    CHECK_EQ(sb->used_inodes, 3);
+    kfs_fresh(NULL, 0);   /* a new tree, as check mode makes for each trace */
+    CHECK_EQ(sb->used_pages, 0);
+    CHECK_EQ(sb->used_inodes, 1);   /* only the old root stays */
+}
 #endif
