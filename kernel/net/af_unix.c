@@ -382,9 +382,7 @@ static int stream_connect(struct unix_sock *s, const struct sockaddr_un *sun, in
     s->refs++;
     embryo->addr = unix_addr_get(other->addr);
     embryo->peercred = unix_current_cred();
-    embryo->sndbuf = other->sndbuf;
-    embryo->rcvbuf = other->rcvbuf;
-    embryo->passcred = other->passcred;
+    embryo->passcred = other->passcred;   /* unix_sock_inherit_flags; buffers are not inherited */
     s->peer = embryo;
     embryo->refs++;
     s->state = UNIX_CONNECTED;

@@ -17,6 +17,7 @@
 #include "kernel/time.h"
 
 #define SOCKADDR_MAX 128   /* sizeof(struct sockaddr_storage) */
+#define MAX_RW_COUNT 0x7ffff000UL
 
 union sockaddr_buf {
     struct sockaddr_un un;
@@ -267,7 +268,9 @@ long sys_accept4(int fd, void *uaddr, int *ulen, int flags)
     if (!s)
         return err;
     struct unix_sock *n;
-    err = unix_accept(s, f->flags & O_NONBLOCK, &n);
+    err = fd_check_free(fd_current());   /* EMFILE before a connection is taken, as Linux */
+    if (err >= 0)
+        err = unix_accept(s, f->flags & O_NONBLOCK, &n);
     file_put(f);
     if (err)
         return err;
@@ -365,6 +368,7 @@ long sys_sendto(int fd, const void *buf, size_t len, unsigned flags, const void 
     if (!s)
         return err;
     union sockaddr_buf a;
+    len = MIN(len, MAX_RW_COUNT);
     struct kvec v = { (void *)buf, len };
     struct iov_iter it;
     iov_iter_init(&it, &v, 1, len, false);
@@ -392,6 +396,7 @@ long sys_recvfrom(int fd, void *buf, size_t len, unsigned flags, void *uaddr, in
     if (!s)
         return err;
     union sockaddr_buf a;
+    len = MIN(len, MAX_RW_COUNT);
     struct kvec v = { buf, len };
     struct iov_iter it;
     iov_iter_init(&it, &v, 1, len, false);
@@ -444,8 +449,9 @@ static long msg_import(const struct user_msghdr *umsg, struct msg_in *in, bool s
             return -EFAULT;
         if ((long)iv.iov_len < 0)
             return -EINVAL;
-        in->vec[i] = (struct kvec){ iv.iov_base, iv.iov_len };
-        total += iv.iov_len;
+        size_t len = MIN(iv.iov_len, MAX_RW_COUNT - total);   /* Linux caps a transfer there */
+        in->vec[i] = (struct kvec){ iv.iov_base, len };
+        total += len;
     }
     iov_iter_init(&in->it, in->vec, (int)n, total, false);
     if (in->h.msg_controllen > 0x7fffffff)

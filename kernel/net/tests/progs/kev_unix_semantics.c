@@ -91,6 +91,9 @@ int main(void)
     socklen_t alen = abstract(&a, "kev.semantics.listen");
     int srv = socket(AF_UNIX, SOCK_STREAM, 0);
     bind(srv, (struct sockaddr *)&a, alen);
+    int small = 8192, on = 1;
+    setsockopt(srv, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
+    setsockopt(srv, SOL_SOCKET, SO_PASSCRED, &on, sizeof on);
     listen(srv, 5);
     CHECK_EQ("listener_idle_revents", revents(srv, POLLIN | POLLOUT), 0);
     int cl = socket(AF_UNIX, SOCK_STREAM, 0);
@@ -101,6 +104,12 @@ int main(void)
     int n = -1;
     CHECK_EQ("siocinq_listener_einval", ioctl(srv, FIONREAD, &n), -1);
     int acc = accept(srv, NULL, NULL);
+    int val = 0;
+    socklen_t vl = sizeof val;
+    getsockopt(acc, SOL_SOCKET, SO_SNDBUF, &val, &vl);
+    printf("accepted_sndbuf: %d\n", val);   /* compared with Linux's output */
+    getsockopt(acc, SOL_SOCKET, SO_PASSCRED, &val, &vl);
+    printf("accepted_passcred: %d\n", val);
     struct ucred cr;
     socklen_t crl = sizeof cr;
     getsockopt(cl, SOL_SOCKET, SO_PEERCRED, &cr, &crl);
