@@ -55,15 +55,21 @@ long strncpy_from_user(char *dst, const char *usrc, size_t size)
 {
     struct mm *mm = current_task()->mm;
     uint64_t u = (uint64_t)usrc;
-    for (size_t i = 0; i < size; i++, u++) {
+    size_t i = 0;
+    while (i < size) {
         if (u >= TASK_SIZE)
             return -EFAULT;
         const char *p = mm_user_page(mm, u, false);
         if (!p)
             return -EFAULT;
-        dst[i] = *p;
-        if (!*p)
-            return (long)i;
+        size_t chunk = MIN(size - i, PAGE_SIZE - (u & (PAGE_SIZE - 1)));
+        for (size_t k = 0; k < chunk; k++) {
+            dst[i + k] = p[k];
+            if (!p[k])
+                return (long)(i + k);
+        }
+        i += chunk;
+        u += chunk;
     }
     return -ENAMETOOLONG;
 }
