@@ -218,15 +218,101 @@ static int show_mounts(struct task *t, char *buf, size_t size)
                                "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n");
 }
 
+/* /proc/<pid>/limits: Linux's table, from the task's rlimits. */
+static int show_limits(struct task *t, char *buf, size_t size)
+{
+    static const struct { const char *name, *unit; } rows[RLIM_NLIMITS] = {
+        [RLIMIT_CPU] = { "Max cpu time", "seconds" },
+        [RLIMIT_FSIZE] = { "Max file size", "bytes" },
+        [RLIMIT_DATA] = { "Max data size", "bytes" },
+        [RLIMIT_STACK] = { "Max stack size", "bytes" },
+        [RLIMIT_CORE] = { "Max core file size", "bytes" },
+        [RLIMIT_RSS] = { "Max resident set", "bytes" },
+        [RLIMIT_NPROC] = { "Max processes", "processes" },
+        [RLIMIT_NOFILE] = { "Max open files", "files" },
+        [RLIMIT_MEMLOCK] = { "Max locked memory", "bytes" },
+        [RLIMIT_AS] = { "Max address space", "bytes" },
+        [RLIMIT_LOCKS] = { "Max file locks", "locks" },
+        [RLIMIT_SIGPENDING] = { "Max pending signals", "signals" },
+        [RLIMIT_MSGQUEUE] = { "Max msgqueue size", "bytes" },
+        [RLIMIT_NICE] = { "Max nice priority", "" },
+        [RLIMIT_RTPRIO] = { "Max realtime priority", "" },
+        [RLIMIT_RTTIME] = { "Max realtime timeout", "us" },
+    };
+    int n = snprintf(buf, size, "%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units");
+    for (int i = 0; i < RLIM_NLIMITS && (size_t)n < size; i++) {
+        char soft[24], hard[24];
+        uint64_t c = t->rlim[i].rlim_cur, m = t->rlim[i].rlim_max;
+        if (c == RLIM_INFINITY)
+            snprintf(soft, sizeof(soft), "unlimited");
+        else
+            snprintf(soft, sizeof(soft), "%lu", (unsigned long)c);
+        if (m == RLIM_INFINITY)
+            snprintf(hard, sizeof(hard), "unlimited");
+        else
+            snprintf(hard, sizeof(hard), "%lu", (unsigned long)m);
+        if (*rows[i].unit)
+            n += snprintf(buf + n, size - (size_t)n, "%-25s %-20s %-20s %-10s\n", rows[i].name, soft, hard,
+                          rows[i].unit);
+        else
+            n += snprintf(buf + n, size - (size_t)n, "%-25s %-20s %-20s \n", rows[i].name, soft, hard);
+    }
+    return n;
+}
+
+static int show_loadavg(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "0.00 0.00 0.00 1/1 %d\n", current_task() ? current_task()->pid : 1);
+}
+
+/* The recording host's list (Debian's 6.x kernel), so that programs reading it agree. */
+static int show_filesystems(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "%s",
+                    "nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup\nnodev\tcgroup2\nnodev\tcpuset\n"
+                    "nodev\tdevtmpfs\nnodev\tbinfmt_misc\nnodev\tdebugfs\nnodev\ttracefs\nnodev\tsecurityfs\n"
+                    "nodev\tsockfs\nnodev\tbpf\nnodev\tpipefs\nnodev\tramfs\nnodev\thugetlbfs\nnodev\tdevpts\n"
+                    "\text3\n\text2\n\text4\n\tsquashfs\nnodev\tautofs\n\tfuseblk\nnodev\tfuse\nnodev\tfusectl\n"
+                    "nodev\toverlay\n\txfs\n\terofs\nnodev\tmqueue\n\tbtrfs\nnodev\tpstore\n");
+}
+
+/* As the recording sandbox mounts them; ids and devices are this kernel's. */
+static int show_mountinfo(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    struct inode *root = vfs_root();
+    static const struct { const char *path, *opts, *fs, *src, *sopts; } m[] = {
+        { "/", "rw,relatime", "tmpfs", "lockstep-root", "rw,mode=755" },
+        { "/tmp", "rw,nosuid,nodev,relatime", "tmpfs", "tmpfs", "rw" },
+        { "/dev", "rw,nosuid,relatime", "tmpfs", "devtmp", "rw,mode=755" },
+        { "/proc", "rw,nosuid,nodev,noexec,relatime", "proc", "proc", "rw" },
+    };
+    int n = 0, root_id = root->sb->mnt_id;
+    for (size_t i = 0; i < ARRAY_SIZE(m) && (size_t)n < size; i++) {
+        struct inode *in = NULL;
+        struct super_block *sb = root->sb;
+        if (i && vfs_lookup_at(AT_FDCWD, m[i].path, LOOKUP_FOLLOW, &in) == 0) {
+            sb = in->sb;
+            inode_put(in);
+        }
+        n += snprintf(buf + n, size - (size_t)n, "%d %d 0:%u / %s %s - %s %s %s\n", sb->mnt_id,
+                      i ? root_id : 1, sb->dev & 0xff, m[i].path, m[i].opts, m[i].fs, m[i].src, m[i].sopts);
+    }
+    return n;
+}
+
 /* Linux lists a pid directory's entries in this order (a subset of it). */
 static const struct proc_file pid_files[] = {
     { "environ", show_environ }, { "status", show_status }, { "cmdline", show_cmdline },
-    { "stat", show_stat }, { "maps", show_maps }, { "comm", show_comm },
+    { "stat", show_stat }, { "maps", show_maps }, { "comm", show_comm }, { "limits", show_limits },
+    { "mountinfo", show_mountinfo }, { "mounts", show_mounts },
 };
 /* The root's files, alphabetical as Linux's proc root lists them. */
 static const struct proc_file root_files[] = {
-    { "cpuinfo", show_cpuinfo }, { "meminfo", show_meminfo }, { "mounts", show_mounts },
-    { "uptime", show_uptime },
+    { "cpuinfo", show_cpuinfo }, { "filesystems", show_filesystems }, { "loadavg", show_loadavg },
+    { "meminfo", show_meminfo }, { "mounts", show_mounts }, { "uptime", show_uptime },
 };
 
 struct proc_buf {
