@@ -20,6 +20,15 @@ bool desc_print_event(const struct trace_event *ev, char *out, size_t size)
     return true;
 }
 
+bool desc_print_syscall(const struct trace_syscall *sc, char *out, size_t size)
+{
+    struct print_opts o = { false, true };
+    size_t n = trace_print_syscall(sc, &o, out, size);
+    if ((sc->flags & TRACE_SC_NORETURN) && n >= 4 && n < size && !memcmp(out + n - 4, " = ?", 4))
+        out[n - 4] = 0;   /* not "no return": the call has not returned yet */
+    return true;
+}
+
 bool desc_print_call(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
                      char *out, size_t size)
 {

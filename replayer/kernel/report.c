@@ -164,6 +164,66 @@ void report_recorded(const struct trace_event *ev, char *out, size_t size)
     }
 }
 
+/* The call in progress with the program's actual memory, read where the recorded call's
+ * regions were (inputs at entry; outputs too after the call), so both lines of the report are
+ * decoded alike. Each region is shown from its first bytes only (the printer shortens anyway). */
+#define SHOW_REGIONS 12
+
+static uint32_t memchr_nul(const uint8_t *p, uint32_t n)
+{
+    uint32_t i = 0;
+    while (i < n && p[i])
+        i++;
+    return i;
+}
+
+#define SHOW_BYTES 256
+
+static void executed_call(struct check_run *run, struct check_stream *s, uint32_t pos, char *out,
+                          size_t size)
+{
+    static uint8_t scratch[SHOW_REGIONS][SHOW_BYTES];
+    static struct trace_mem vec[SHOW_REGIONS];
+    const struct trace_event *ev = pos < s->n ? &run->events[s->ev[pos]] : NULL;
+    if (!ev || ev->kind != TRACE_SYSCALL || ev->syscall.nr != s->cur_nr ||
+        (ev->syscall.flags & TRACE_SC_UNDESCRIBED)) {
+        report_executed(s->cur_nr, s->args, s->cur_has_result, s->cur_result, out, size);
+        return;
+    }
+    uint32_t n = 0;
+    struct trace_mem_iter it;
+    struct trace_mem m;
+    trace_mem_iter_init(&it, &ev->syscall.mem);
+    while (trace_mem_next(&it, &m) && n < SHOW_REGIONS) {
+        if (m.dir == TRACE_MEM_OUT && !s->cur_has_result)
+            continue;
+        uint64_t addr = m.elem == TRACE_ELEM_NONE ? s->args[m.arg] + m.offset
+                                                  : addrmap_to_act(&run->addrs, m.addr);
+        uint32_t len = m.len < SHOW_BYTES ? m.len : SHOW_BYTES;
+        if (run->env->read_user(run->env->ctx, s->tid, addr, scratch[n], len) != 0)
+            continue;
+        if (m.len && m.data[m.len - 1] == 0 && memchr_nul(m.data, m.len) == m.len - 1) {
+            uint32_t k = memchr_nul(scratch[n], len);   /* a C string: up to its NUL */
+            len = k < len ? k + 1 : len;
+        }
+        vec[n] = m;
+        vec[n].addr = addr;
+        vec[n].len = len;
+        vec[n].data = scratch[n];
+        n++;
+    }
+    struct trace_syscall sc = ev->syscall;
+    memcpy(sc.args, s->args, sizeof sc.args);
+    sc.result = s->cur_has_result ? s->cur_result : 0;
+    sc.flags = s->cur_has_result ? 0 : TRACE_SC_NORETURN;
+    sc.mem.count = n;
+    sc.mem.vec = vec;
+    sc.mem.raw = NULL;
+    sc.mem.raw_len = 0;
+    if (!desc_print_syscall(&sc, out, size))
+        report_executed(s->cur_nr, s->args, s->cur_has_result, s->cur_result, out, size);
+}
+
 /* noinline, noipa and a memory barrier: the call stays, with d in memory, for gdb to break on. */
 __attribute__((noinline, noipa)) void lockstep_diverged(const struct divergence *d)
 {
@@ -206,7 +266,7 @@ int report_divergence(struct check_run *run, struct check_stream *s, uint32_t po
     } else
         copy_str(d->recorded, sizeof d->recorded, "(end of stream)");
     char call[DIV_CALL_MAX];
-    report_executed(s->cur_nr, s->args, s->cur_has_result, s->cur_result, call, sizeof call);
+    executed_call(run, s, pos, call, sizeof call);
     const char *executed = dd->executed ? dd->executed : dd->actual;
     copy_str(d->executed, sizeof d->executed, executed == REPORT_CALL ? call : executed);
     copy_str(d->field, sizeof d->field, dd->field);
