@@ -289,4 +289,52 @@ TEST(procfs)
     fd = (int)sys_open("/proc/self/fd", O_RDONLY | O_DIRECTORY, 0);
     CHECK(sys_getdents64(fd, buf, sizeof(buf)) > 0);
 }
+TEST(non_root_permissions)
+{
+    CHECK_EQ(sys_mkdir("/tmp/p", 0755), 0);
+    kfs_write_file("/tmp/p/rootfile", "r");
+    CHECK_EQ(sys_mkdir("/tmp/p/open", 0777), 0);
+    CHECK_EQ(sys_chmod("/tmp/p/open", 0777), 0);   /* past the umask */
+    CHECK_EQ(sys_mkdir("/tmp/p/sticky", 01777), 0);
+    CHECK_EQ(sys_chmod("/tmp/p/sticky", 01777), 0);
+    kfs_write_file("/tmp/p/sticky/rootowned", "r");
+    CHECK_EQ(sys_chmod("/tmp/p/sticky/rootowned", 0666), 0);
+    kfs_write_file("/tmp/p/secret", "s");
+    CHECK_EQ(sys_chmod("/tmp/p/secret", 0600), 0);
+    CHECK_EQ(sys_mkdir("/tmp/p/noexec", 0666), 0);
+    shim_task.uid = shim_task.euid = 1000;
+    shim_task.gid = shim_task.egid = 1000;
+    CHECK_EQ(sys_open("/tmp/p/rootfile", O_WRONLY, 0), -EACCES);
+    long fd = sys_open("/tmp/p/rootfile", O_RDONLY, 0);
+    CHECK(fd >= 0);
+    CHECK_EQ(sys_open("/tmp/p/secret", O_RDONLY, 0), -EACCES);
+    CHECK_EQ(sys_open("/tmp/p/new", O_CREAT | O_WRONLY, 0644), -EACCES);
+    fd = sys_open("/tmp/p/open/mine", O_CREAT | O_WRONLY, 0644);
+    CHECK(fd >= 0);
+    struct stat st;
+    CHECK_EQ(sys_fstat((int)fd, &st), 0);
+    CHECK_EQ(st.st_uid, 1000);
+    CHECK_EQ(sys_unlink("/tmp/p/rootfile"), -EACCES);
+    CHECK_EQ(sys_unlink("/tmp/p/sticky/rootowned"), -EPERM);
+    CHECK_EQ(sys_rename("/tmp/p/open/mine", "/tmp/p/sticky/rootowned"), -EPERM);
+    CHECK_EQ(sys_rename("/tmp/p/open/mine", "/tmp/p/sticky/m2"), 0);
+    CHECK_EQ(sys_stat("/tmp/p/noexec/x", &st), -EACCES);
+    CHECK_EQ(sys_chmod("/tmp/p/rootfile", 0777), -EPERM);
+    CHECK_EQ(sys_chown("/tmp/p/sticky/m2", 0, 0), -EPERM);
+    CHECK_EQ(sys_chown("/tmp/p/sticky/m2", -1, 1000), 0);
+    CHECK_EQ(sys_chmod("/tmp/p/sticky/m2", 02777), 0);
+    CHECK_EQ(sys_access("/tmp/p/rootfile", 2), -EACCES);
+    CHECK_EQ(sys_access("/tmp/p/rootfile", 4), 0);
+    CHECK_EQ(sys_truncate("/tmp/p/rootfile", 0), -EACCES);
+    CHECK_EQ(sys_utimensat(AT_FDCWD, "/tmp/p/rootfile", NULL, 0), -EACCES);
+    CHECK_EQ(sys_mkdir("/tmp/p/x", 0755), -EACCES);
+    CHECK_EQ(sys_link("/tmp/p/secret", "/tmp/p/open/hl"), 0);
+    CHECK_EQ(sys_mknod("/tmp/p/open/chr", S_IFCHR | 0600, 0x103), -EPERM);
+    CHECK_EQ(sys_setxattr("/tmp/p/rootfile", "user.a", "b", 1, 0), -EACCES);
+    CHECK_EQ(sys_setxattr("/tmp/p/sticky/m2", "trusted.a", "b", 1, 0), -EPERM);
+    CHECK_EQ(sys_chdir("/tmp/p/noexec"), -EACCES);
+    CHECK_EQ(sys_chroot("/tmp"), -EPERM);
+    shim_task.uid = shim_task.euid = 0;
+    shim_task.gid = shim_task.egid = 0;
+}
 #endif
