@@ -195,8 +195,8 @@ static void executed_call(struct check_run *run, struct check_stream *s, uint32_
     struct trace_mem m;
     trace_mem_iter_init(&it, &ev->syscall.mem);
     while (trace_mem_next(&it, &m) && n < SHOW_REGIONS) {
-        if (m.dir == TRACE_MEM_OUT && !s->cur_has_result)
-            continue;
+        if (m.dir == TRACE_MEM_OUT && (!s->cur_has_result || s->cur_result < 0))
+            continue;   /* nothing was written (yet) */
         uint64_t addr = m.elem == TRACE_ELEM_NONE ? s->args[m.arg] + m.offset
                                                   : addrmap_to_act(&run->addrs, m.addr);
         uint32_t len = m.len < SHOW_BYTES ? m.len : SHOW_BYTES;
