@@ -488,11 +488,17 @@ int unix_shutdown(struct unix_sock *s, int how)
 }
 
 /* Linux's unix_inq_len and unix_outq_len: what is unread (the next datagram only, for
- * datagram sockets) and what this socket sent that is still unread. */
-int unix_ioctl_len(struct unix_sock *s, unsigned cmd)
+ * datagram sockets) and what this socket sent that is still unread; SIOCATMARK: the next
+ * byte is the urgent one. */
+int unix_ioctl_value(struct unix_sock *s, unsigned cmd)
 {
     if (cmd == SIOCOUTQ)
         return (int)s->wmem;
+    if (cmd == SIOCATMARK) {
+        struct unix_skb *skb = s->rq_head;
+        return skb && (skb == s->oob_skb ||
+                       (skb->off == skb->len && (!s->oob_skb || skb->next == s->oob_skb)));
+    }
     if (cmd != SIOCINQ)
         return -ENOTTY;
     if (s->state == UNIX_LISTENING)
@@ -517,6 +523,8 @@ unsigned unix_poll(struct unix_sock *s)
         mask |= POLLRDHUP | POLLIN | POLLRDNORM;
     if (s->rq_head)
         mask |= POLLIN | POLLRDNORM;
+    if (s->oob_skb)
+        mask |= POLLPRI;
     if (s->type != SOCK_DGRAM && s->state == UNIX_UNCONNECTED)
         mask |= POLLHUP;
     bool writable = s->state != UNIX_LISTENING && (s->wmem << 2) <= (size_t)s->sndbuf;

@@ -50,7 +50,7 @@ static unsigned sock_poll(struct file *f, struct waitqueue **wq)
 
 static long sock_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 {
-    int n = unix_ioctl_len(f->priv, cmd);
+    int n = unix_ioctl_value(f->priv, cmd);
     if (n < 0)
         return n;
     return copy_to_user((void *)arg, &n, sizeof n) ? -EFAULT : 0;

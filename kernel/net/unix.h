@@ -64,6 +64,7 @@ struct unix_sock {
     struct unix_sock *bound_next; /* the table of bound sockets */
     struct unix_skb *rq_head, *rq_tail;
     unsigned rq_len;
+    struct unix_skb *oob_skb;     /* streams: the urgent byte (MSG_OOB) in rq, if any */
     int backlog;                  /* listeners: the accept queue's limit; dgram: queue limit */
     size_t wmem;                  /* bytes this socket sent that are still queued */
     struct waitqueue wq;
@@ -90,8 +91,8 @@ int unix_getname(struct unix_sock *s, struct sockaddr_un *sun, bool peer);
 int unix_shutdown(struct unix_sock *s, int how);
 int unix_pair(struct unix_sock *a, struct unix_sock *b);
 unsigned unix_poll(struct unix_sock *s);
-/* SIOCINQ (FIONREAD) and SIOCOUTQ: the byte count, or -EINVAL / -ENOTTY. */
-int unix_ioctl_len(struct unix_sock *s, unsigned cmd);
+/* SIOCINQ (FIONREAD), SIOCOUTQ and SIOCATMARK: the value, or -EINVAL / -ENOTTY. */
+int unix_ioctl_value(struct unix_sock *s, unsigned cmd);
 void unix_release(struct unix_sock *s);
 void unix_wake(struct unix_sock *s);
 /* The socket bound to a name, with a reference: 0, or ENOENT/ECONNREFUSED/EPROTOTYPE/EACCES... */

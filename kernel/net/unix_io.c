@@ -59,6 +59,8 @@ static struct unix_skb *dequeue(struct unix_sock *s)
 {
     struct unix_skb *skb = s->rq_head;
     if (skb) {
+        if (skb == s->oob_skb)
+            s->oob_skb = NULL;
         s->rq_head = skb->next;
         if (!s->rq_head)
             s->rq_tail = NULL;
@@ -113,6 +115,34 @@ static int wait_send_room(struct unix_sock *s, unsigned flags)
     }
 }
 
+/* Linux's queue_oob: one byte on its own, marked as the peer's urgent byte (replacing any
+ * earlier mark, whose byte stays as ordinary data). */
+static long queue_oob(struct unix_sock *s, struct unix_sock *other, struct unix_msg *m, struct unix_scm *scm,
+                      unsigned flags)
+{
+    long err = wait_send_room(s, flags);
+    if (err)
+        return err;
+    struct unix_skb *skb = skb_alloc(s, 1);
+    if (!skb)
+        return -ENOMEM;
+    if (copy_from_iter(m->iter, skb->data, 1) < 1) {
+        unix_skb_free(skb);
+        return -EFAULT;
+    }
+    skb->scm = *scm;
+    scm->nfds = 0;
+    scm->fds = NULL;
+    if (other->dead || (other->shutdown & RCV_SHUTDOWN)) {
+        unix_skb_free(skb);
+        return -EPIPE;
+    }
+    skb->addr = unix_addr_get(s->addr);
+    other->oob_skb = skb;
+    queue_tail(other, skb);
+    return 0;
+}
+
 static long stream_sendmsg(struct unix_sock *s, struct unix_msg *m, unsigned flags)
 {
     struct unix_scm scm = { 0 };
@@ -121,7 +151,8 @@ static long stream_sendmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
         return err;
     size_t total = m->iter->count, sent = 0;
     struct unix_sock *other = s->peer;
-    if (flags & MSG_OOB)
+    bool oob = flags & MSG_OOB;
+    if (oob && !total)
         err = -EOPNOTSUPP;
     else if (m->namelen)
         err = s->state == UNIX_CONNECTED ? -EISCONN : -EOPNOTSUPP;
@@ -131,6 +162,8 @@ static long stream_sendmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
         goto out;
     if (s->shutdown & SEND_SHUTDOWN)
         goto pipe_err;
+    if (oob)
+        total--;   /* the last byte goes alone, as the urgent byte */
     while (sent < total) {
         size_t size = MIN(total - sent, (size_t)(s->sndbuf / 2 - 64));
         size = MIN(size, (size_t)STREAM_CHUNK_MAX);
@@ -160,7 +193,9 @@ static long stream_sendmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
         queue_tail(other, skb);
         sent += size;
     }
-    err = 0;
+    err = oob ? queue_oob(s, other, m, &scm, flags) : 0;
+    if (!err && oob)
+        sent++;
     goto out;
 pipe_err:
     if (!sent)
@@ -309,25 +344,71 @@ static bool same_cred(const struct ucred *a, const struct ucred *b)
     return a->pid == b->pid && a->uid == b->uid && a->gid == b->gid;
 }
 
+/* recv(MSG_OOB): the urgent byte (Linux's unix_stream_recv_urg); it stays queued, read, so
+ * that ordinary reads stop at the mark. */
+static long stream_recv_urg(struct unix_sock *s, struct unix_msg *m, unsigned flags)
+{
+    struct unix_skb *skb = s->oob_skb;
+    if (s->oobinline || !skb)
+        return -EINVAL;
+    if (!(flags & MSG_PEEK))
+        s->oob_skb = NULL;
+    size_t n = MIN(m->iter->count, (size_t)1);
+    if (copy_to_iter(m->iter, skb->data, n) < n)
+        return -EFAULT;
+    if (!(flags & MSG_PEEK))
+        skb->off = skb->len;
+    m->flags |= MSG_OOB;
+    return 1;
+}
+
+/* The skb an ordinary read takes next, from skb on: urgent bytes already read are dropped (or
+ * passed over when peeking), the urgent byte itself too unless SO_OOBINLINE; a read that has
+ * copied something stops at the mark (*stop). */
+static struct unix_skb *skip_urgent(struct unix_sock *s, struct unix_skb *skb, bool peek, size_t copied,
+                                    bool *stop)
+{
+    while (skb) {
+        bool urgent = skb == s->oob_skb;
+        if (urgent && copied) {
+            *stop = true;
+            return NULL;
+        }
+        if (skb->off == skb->len || (urgent && !s->oobinline)) {
+            if (peek) {
+                skb = skb->next;
+                continue;
+            }
+            if (urgent)
+                s->oob_skb = NULL;
+            unix_skb_free(dequeue(s));
+            skb = s->rq_head;
+            continue;
+        }
+        if (urgent && !peek)
+            s->oob_skb = NULL;   /* read inline */
+        return skb;
+    }
+    return NULL;
+}
+
 static long stream_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned flags)
 {
     if (s->state != UNIX_CONNECTED)
         return -EINVAL;
     if (flags & MSG_OOB)
-        return -EOPNOTSUPP;
+        return stream_recv_urg(s, m, flags);
     size_t size = m->iter->count, copied = 0;
     size_t target = (flags & MSG_WAITALL) ? size : MIN(size, (size_t)MAX(s->rcvlowat, 1));
-    bool peek = flags & MSG_PEEK, have_cred = false;
+    bool peek = flags & MSG_PEEK, have_cred = false, peeked = false, stop = false;
     struct unix_scm scm = { 0 };
-    struct unix_skb *cursor = NULL;
-    size_t cursor_off = 0;
+    struct unix_skb *next_peek = NULL;   /* peeking: the skb after the last one copied */
     long err = 0;
     uint64_t deadline = sockopt_deadline(s->rcvtimeo);
-    do {
-        struct unix_skb *skb = peek ? (cursor ? cursor : s->rq_head) : s->rq_head;
-        size_t off = peek && cursor ? cursor_off : (skb ? skb->off : 0);
-        if (peek && cursor && cursor_off >= cursor->len)
-            skb = NULL;
+    while (copied < size) {
+        struct unix_skb *skb = skip_urgent(s, peeked ? next_peek : s->rq_head, peek, copied, &stop);
+        if (stop || (!skb && peeked))
+            break;   /* at the urgent mark, or peeked at all there is */
         if (!skb) {
             if (copied >= target)
                 break;
@@ -355,41 +436,35 @@ static long stream_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
             have_cred = true;
             copy_sender(m, skb);
         }
-        size_t chunk = MIN(skb->len - off, size - copied);
-        if (copy_to_iter(m->iter, skb->data + off, chunk) < chunk) {
+        size_t chunk = MIN(skb->len - skb->off, size - copied);
+        if (copy_to_iter(m->iter, skb->data + skb->off, chunk) < chunk) {
             if (!copied)
                 err = -EFAULT;
             break;
         }
         copied += chunk;
-        if (!peek) {
-            skb->off += chunk;
-            if (skb->scm.nfds) {
-                scm.nfds = skb->scm.nfds;
-                scm.fds = skb->scm.fds;
-                skb->scm.nfds = 0;
-                skb->scm.fds = NULL;
-            }
-            if (skb->off < skb->len)
-                break;
-            unix_skb_free(dequeue(s));
-            if (scm.nfds)
-                break;
-        } else {
+        if (peek) {
             if (skb->scm.nfds) {
                 scm_dup(&scm, &skb->scm);
                 break;
             }
-            cursor = skb->next;
-            cursor_off = cursor ? cursor->off : 0;
-            if (!cursor)
-                cursor = NULL;
-            if (!cursor && copied < size) {
-                /* Nothing more queued: stop peeking rather than wait past what is there. */
-                break;
-            }
+            next_peek = skb->next;
+            peeked = true;
+            continue;
         }
-    } while (copied < size);
+        skb->off += chunk;
+        if (skb->scm.nfds) {
+            scm.nfds = skb->scm.nfds;
+            scm.fds = skb->scm.fds;
+            skb->scm.nfds = 0;
+            skb->scm.fds = NULL;
+        }
+        if (skb->off < skb->len)
+            break;
+        unix_skb_free(dequeue(s));
+        if (scm.nfds)
+            break;
+    }
     if (copied || !err)
         scm_recv(s, m, &scm, flags);
     else

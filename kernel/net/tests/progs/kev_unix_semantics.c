@@ -197,5 +197,34 @@ int main(void)
     connect(dr, (struct sockaddr *)&o, olen);
     CHECK_EQ("dgram_to_socket_connected_elsewhere_eperm",
              sendto(ds, "x", 1, 0, (struct sockaddr *)&d, dlen) == -1 ? errno : 0, EPERM);
+
+    /* MSG_OOB on a stream: the last byte is urgent; reads stop at the mark. */
+    int ob[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, ob);
+    CHECK_EQ("oob_send", send(ob[0], "abc", 3, MSG_OOB), 3);
+    CHECK_EQ("oob_revents", revents(ob[1], POLLIN | POLLPRI), POLLIN | POLLPRI);
+    int mark = -1;
+    CHECK_EQ("oob_not_at_mark", ioctl(ob[1], SIOCATMARK, &mark) == 0 ? mark : -1, 0);
+    memset(buf, 0, sizeof buf);
+    CHECK_EQ("oob_read_stops_at_mark", read(ob[1], buf, sizeof buf), 2);
+    CHECK_EQ("oob_at_mark", ioctl(ob[1], SIOCATMARK, &mark) == 0 ? mark : -1, 1);
+    CHECK_EQ("oob_recv_urgent", recv(ob[1], buf, sizeof buf, MSG_OOB), 1);
+    CHECK("oob_urgent_byte", buf[0] == 'c', "got %c", buf[0]);
+    CHECK_EQ("oob_recv_again_einval", recv(ob[1], buf, 1, MSG_OOB) == -1 ? errno : 0, EINVAL);
+    CHECK_EQ("oob_read_leaves_pollin", revents(ob[1], POLLIN | POLLPRI), POLLIN);
+    send(ob[0], "xy", 2, MSG_OOB);
+    send(ob[0], "z", 1, 0);
+    CHECK_EQ("oob_unread_skipped_by_read", read(ob[1], buf, sizeof buf), 1);
+    CHECK_EQ("oob_then_rest", read(ob[1], buf, sizeof buf), 1);
+    CHECK("oob_rest_byte", buf[0] == 'z', "got %c", buf[0]);
+    int inl = 1;
+    setsockopt(ob[1], SOL_SOCKET, SO_OOBINLINE, &inl, sizeof inl);
+    send(ob[0], "pq", 2, MSG_OOB);
+    CHECK_EQ("oobinline_recv_oob_einval", recv(ob[1], buf, 1, MSG_OOB) == -1 ? errno : 0, EINVAL);
+    CHECK_EQ("oobinline_read_to_mark", read(ob[1], buf, sizeof buf), 1);
+    CHECK_EQ("oobinline_read_urgent_inline", read(ob[1], buf, sizeof buf), 1);
+    CHECK("oobinline_byte", buf[0] == 'q', "got %c", buf[0]);
+    CHECK_EQ("oob_empty_send_eopnotsupp", send(ob[0], "", 0, MSG_OOB) == -1 ? errno : 0, EOPNOTSUPP);
+    CHECK_EQ("oob_dgram_eopnotsupp", send(ds, "x", 1, MSG_OOB) == -1 ? errno : 0, EOPNOTSUPP);
     return kev_end();
 }
