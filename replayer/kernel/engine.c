@@ -201,6 +201,31 @@ static bool default_ignored(int signo)
            signo == 28 /* SIGWINCH */;
 }
 
+static uint64_t sigbit(int signo)
+{
+    return signo >= 1 && signo <= 64 ? 1ull << (signo - 1) : 0;
+}
+
+/* The recorded dispositions, for telling a default-ignored signal from a handled one: an
+ * rt_sigaction that installed a handler (not SIG_DFL or SIG_IGN) sets the signal's bit. */
+static void learn_disposition(struct check_stream *s, const struct trace_syscall *sc)
+{
+    if (sc->nr != 13 /* rt_sigaction */ || sc->result != 0)
+        return;
+    struct trace_mem_iter it;
+    struct trace_mem m;
+    trace_mem_iter_init(&it, &sc->mem);
+    while (trace_mem_next(&it, &m))
+        if (m.dir == TRACE_MEM_IN && m.arg == 1 && m.elem == TRACE_ELEM_NONE && m.offset == 0 && m.len >= 8) {
+            uint64_t handler = 0;
+            memcpy(&handler, m.data, 8);
+            if (handler > 1)
+                s->handlers |= sigbit((int)sc->args[0]);
+            else
+                s->handlers &= ~sigbit((int)sc->args[0]);
+        }
+}
+
 /* Moves the cursor past events that need no action here: BIRTH records whose child the
  * execution already created, and default-ignored signal deliveries (RULE_SIGNAL_IGNORED). */
 static void skip_settled(struct check_run *run, struct check_stream *s)
@@ -209,7 +234,8 @@ static void skip_settled(struct check_run *run, struct check_stream *s)
         const struct trace_event *ev = event_at(run, s, s->pos);
         if (ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born)
             s->pos++;
-        else if (ev->kind == TRACE_SIGNAL && default_ignored(ev->signal.signo)) {
+        else if (ev->kind == TRACE_SIGNAL && default_ignored(ev->signal.signo) &&
+                 !(s->handlers & sigbit(ev->signal.signo))) {
             run->counts[RULE_SIGNAL_IGNORED]++;
             s->pos++;
         } else
@@ -327,6 +353,9 @@ int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result)
         return rc;
     s->inflight = -1;
     bool exec_done = desc_is_exec(nr) && *result == 0;
+    learn_disposition(s, &event_at(run, s, pos)->syscall);
+    if (exec_done)
+        s->handlers = 0;  /* exec resets handled signals to their default action */
     rc = settle_side_events(run, s, pos, exec_done, executed);
     if (rc != CHECK_GO)
         return rc;
@@ -366,6 +395,7 @@ int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t c
     struct check_stream *c = &run->tasks[child];
     c->tid = child_tid;
     c->attached = true;
+    c->handlers = p->handlers;  /* fork copies the dispositions (threads share them: a copy too) */
     return CHECK_GO;
 }
 

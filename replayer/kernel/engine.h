@@ -79,6 +79,7 @@ struct check_stream {
     int64_t inflight;        /* position (in ev[]) of the syscall between enter and exit, or -1 */
     uint64_t args[6];        /* the actual registers of that syscall */
     bool vdso_call;          /* the call in flight is one Linux answered in its vDSO */
+    uint64_t handlers;       /* signals with a handler installed, as recorded (bit signo-1) */
     uint32_t cur_nr;         /* the call being checked, as executed (for a report) */
     bool cur_has_result;
     int64_t cur_result;

@@ -26,7 +26,7 @@ enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
     X(RULE_INJECT_HOSTID, CLASS_INJECTED, "host identity (uname node, release, version)") \
     X(RULE_INJECT_WORLD,  CLASS_INJECTED, "uptime, load and memory figures: plausible, then recorded") \
     X(RULE_REGS_ONLY,     CLASS_NOTED,    "undescribed syscall: number, registers and result only") \
-    X(RULE_SIGNAL_IGNORED,CLASS_NOTED,    "default-ignored signal reported by Linux, not delivered here") \
+    X(RULE_SIGNAL_IGNORED,CLASS_NOTED,    "SIGCHLD/SIGCONT/SIGURG/SIGWINCH without a handler: Linux reports it, we need not deliver it") \
     X(RULE_TAIL_UNREADABLE,CLASS_NOTED,   "input captured past the end of our (shifted) stack: compared up to it") \
     X(RULE_VDSO_CALL,     CLASS_NOTED,    "clock call Linux answered in its vDSO (not in the trace): let through")
 

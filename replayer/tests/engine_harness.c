@@ -12,7 +12,7 @@
  *        an address, paired rather than compared)
  *
  * Mutations (K is a record index, as `lockstep dump` shows it):
- *   result@K  arg@K:I  in@K:J:B  out@K:J:B  nr@K  exit@K  signal@K
+ *   result@K  arg@K:I  in@K:J:B  out@K:J:B  nr@K  exit@K  signal@K  nosignal@K (not delivered)
  * (J: the J-th IN or OUT region of the record, B: a byte in it, I: a register)
  *
  * Execution order: file order, except that a fork or exec call is entered at its first
@@ -102,7 +102,7 @@ static void env_regs(void *ctx, int tid, uint64_t *rip, uint64_t *rsp, uint64_t 
 
 /* ---- mutations ---- */
 
-enum mut_kind { M_RESULT, M_ARG, M_IN, M_OUT, M_NR, M_EXIT, M_SIGNAL };
+enum mut_kind { M_RESULT, M_ARG, M_IN, M_OUT, M_NR, M_EXIT, M_SIGNAL, M_NOSIGNAL };
 struct mutation { enum mut_kind kind; uint64_t record; unsigned a, b; };
 static struct mutation muts[16];
 static int nmuts;
@@ -110,7 +110,7 @@ static int64_t pid_shift;
 
 static bool parse_mutation(const char *s)
 {
-    static const char *const names[] = { "result", "arg", "in", "out", "nr", "exit", "signal" };
+    static const char *const names[] = { "result", "arg", "in", "out", "nr", "exit", "signal", "nosignal" };
     const char *at = strchr(s, '@');
     if (!at || nmuts == (int)ARRAY_LEN(muts))
         return false;
@@ -296,6 +296,8 @@ static int cmd_run(const char *path)
                 rc = do_exit(ev);
             break;
         case TRACE_SIGNAL: {
+            if (mutation_for(ev->index, M_NOSIGNAL))
+                break;
             struct trace_signal si = ev->signal;
             si.signo += mutation_for(ev->index, M_SIGNAL) ? 1 : 0;
             if (pid_shift && (si.flags & TRACE_SIG_HAS_PID) && si.pid > 0)

@@ -14,7 +14,7 @@
 #include "trace.h"
 #include "harness.h"
 
-const char *const synth_names[] = { "forkpipe", NULL };
+const char *const synth_names[] = { "forkpipe", "sigchld", NULL };
 
 static struct trace_writer w;
 static struct trace_mem mems[8];
@@ -148,6 +148,25 @@ static void forkpipe(void)
     texit(0, 0x0300);                                                              /* 27 */
 }
 
+/* A SIGCHLD handler: then its delivery is an event the kernel must produce. Records 1..9. */
+static void sigchld(void)
+{
+    header("/bin/sigchld");
+    static const uint64_t act[4] = { 0x401000, 0x04000000 /* SA_RESTORER */, 0x401100, 0 };
+    mem(TRACE_MEM_IN, 1, STK, act, sizeof act);
+    sc(0, SYS_rt_sigaction, 17, STK, 0, 8, 0, 0, 0, 0);                            /* 1 */
+    birth(0, 1, 0, 17);                                                            /* 2 */
+    sc(1, SYS_exit_group, 0, 0, 0, 0, 0, 0, 0, TRACE_SC_NORETURN);                 /* 3 */
+    texit(1, 0);                                                                   /* 4 */
+    sc(0, SYS_fork, 0, 0, 0, 0, 0, 0, 3, 0);                                       /* 5 */
+    sig(0, 17, 1);                                                                 /* 6 */
+    static const int status = 0;
+    mem(TRACE_MEM_OUT, 1, STK + 0x100, &status, 4);
+    sc(0, SYS_wait4, (uint64_t)-1, STK + 0x100, 0, 0, 0, 0, 3, 0);                 /* 7 */
+    sc(0, SYS_exit_group, 0, 0, 0, 0, 0, 0, 0, TRACE_SC_NORETURN);                 /* 8 */
+    texit(0, 0);                                                                   /* 9 */
+}
+
 int synth_write(const char *name, const char *path)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -158,6 +177,8 @@ int synth_write(const char *name, const char *path)
     trace_writer_init_fd(&w, fd);
     if (!strcmp(name, "forkpipe"))
         forkpipe();
+    else if (!strcmp(name, "sigchld"))
+        sigchld();
     else {
         fprintf(stderr, "synth: unknown trace '%s'\n", name);
         close(fd);
