@@ -170,17 +170,47 @@ static int show_status(struct task *t, char *buf, size_t size)
                     t->pid, t->pid, t->pgid, t->sid);
 }
 
+/* The file a VMA maps and the file offset of its start (pgoff in bytes), for maps; kernel/mm
+   provides it once mappings record their file. NULL: anonymous. */
+struct file *vma_file(const struct vma *v, uint64_t *offset) __attribute__((weak));
+
+/* Linux's maps line: the fields, then for a named mapping spaces up to column 73 and the name. */
+static int maps_line(char *buf, size_t size, const struct vma *v)
+{
+    uint64_t offset = 0;
+    struct file *f = vma_file ? vma_file(v, &offset) : NULL;
+    uint32_t dev = f ? f->inode->sb->dev : 0;
+    unsigned long ino = f ? (unsigned long)f->inode->ino : 0;
+    int n = snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", (unsigned long)v->start,
+                     (unsigned long)v->end, v->prot & 1 ? 'r' : '-', v->prot & 2 ? 'w' : '-',
+                     v->prot & 4 ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p', (unsigned long)offset,
+                     (dev >> 8) & 0xfff, (dev & 0xff) | ((dev >> 12) & 0xfff00), ino);
+    char *path = f ? kmalloc(FS_PATH_MAX) : NULL;
+    const char *name = NULL;
+    if (path && vfs_d_path(f->inode, path, FS_PATH_MAX) >= 0)
+        name = path;
+    else if (!f && (v->flags & VMA_HEAP))
+        name = "[heap]";
+    else if (!f && (v->flags & VMA_STACK))
+        name = "[stack]";
+    if (name && n >= 0 && (size_t)n < size) {
+        while (n < 73 && (size_t)n + 1 < size)
+            buf[n++] = ' ';
+        n += snprintf(buf + n, size - (size_t)n, "%s", name);
+    }
+    kfree(path);
+    return n;
+}
+
 static int show_maps(struct task *t, char *buf, size_t size)
 {
     int n = 0;
     if (!t->mm)
         return 0;
-    for (struct vma *v = t->mm->vmas; v && (size_t)n < size; v = v->next) {
-        const char *name = (v->flags & VMA_STACK) ? "[stack]" : (v->flags & VMA_HEAP) ? "[heap]" : "";
-        n += snprintf(buf + n, size - (size_t)n, "%08lx-%08lx %c%c%c%c 00000000 00:00 0 %s%s\n",
-                      (unsigned long)v->start, (unsigned long)v->end, v->prot & 1 ? 'r' : '-',
-                      v->prot & 2 ? 'w' : '-', v->prot & 4 ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p',
-                      *name ? "                          " : "", name);
+    for (struct vma *v = t->mm->vmas; v && (size_t)n + 1 < size; v = v->next) {
+        n += maps_line(buf + n, size - (size_t)n, v);
+        if ((size_t)n + 1 < size)
+            buf[n++] = '\n';
     }
     return n;
 }
