@@ -193,6 +193,9 @@ static int build_stack(struct mm *mm, const char *execfn, char *const argv[], in
     uint64_t aux[64];
     int n = 0;
 #define AUX(k, v) do { aux[n++] = (k); aux[n++] = (v); } while (0)
+    /* Where Linux puts AT_SYSINFO_EHDR. We have no vDSO; the recorder turns Linux's entry into
+     * AT_IGNORE (recorder/auxv.c), so an AT_IGNORE here keeps the stack layout identical. */
+    AUX(AT_IGNORE, 0);
     AUX(AT_MINSIGSTKSZ, MINSIGSTKSZ_FXSAVE);
     AUX(AT_HWCAP, arch_hwcap());
     AUX(AT_PAGESZ, PAGE_SIZE);
