@@ -193,14 +193,6 @@ int check_run_start(struct check_run *run, int tid)
 
 /* ---- the cursor ---- */
 
-/* Signals whose default action is to do nothing: Linux reports their delivery to the tracer
- * even when the program has no handler; our kernel does not deliver them at all. */
-static bool default_ignored(int signo)
-{
-    return signo == 17 /* SIGCHLD */ || signo == 18 /* SIGCONT */ || signo == 23 /* SIGURG */ ||
-           signo == 28 /* SIGWINCH */;
-}
-
 static uint64_t sigbit(int signo)
 {
     return signo >= 1 && signo <= 64 ? 1ull << (signo - 1) : 0;
@@ -234,7 +226,7 @@ static void skip_settled(struct check_run *run, struct check_stream *s)
         const struct trace_event *ev = event_at(run, s, s->pos);
         if (ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born)
             s->pos++;
-        else if (ev->kind == TRACE_SIGNAL && default_ignored(ev->signal.signo) &&
+        else if (ev->kind == TRACE_SIGNAL && rule_default_ignored(ev->signal.signo) &&
                  !(s->handlers & sigbit(ev->signal.signo))) {
             run->counts[RULE_SIGNAL_IGNORED]++;
             s->pos++;
@@ -266,14 +258,6 @@ static void remember(struct check_stream *s, uint32_t pos)
 
 /* ---- syscalls ---- */
 
-/* The calls Linux's vDSO answers without entering the kernel: a recording has them only when
- * the program made the syscall itself, our kernel (no vDSO) always sees them. */
-static bool vdso_call(uint32_t nr)
-{
-    return nr == 228 /* clock_gettime */ || nr == 96 /* gettimeofday */ || nr == 201 /* time */ ||
-           nr == 309 /* getcpu */;
-}
-
 int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args[6])
 {
     if (run->verdict != VERDICT_RUNNING)
@@ -295,7 +279,7 @@ int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args
                             event_at(run, s, j)->kind == TRACE_EXEC))
             j++;
     bool is_call = j < s->n && event_at(run, s, j)->kind == TRACE_SYSCALL;
-    if (vdso_call(nr) && (!is_call || event_at(run, s, j)->syscall.nr != nr)) {
+    if (rule_vdso_call(nr) && (!is_call || event_at(run, s, j)->syscall.nr != nr)) {
         run->counts[RULE_VDSO_CALL]++;
         s->vdso_call = true;
         return CHECK_GO;
@@ -487,7 +471,7 @@ int check_signal(struct check_run *run, int tid, const struct trace_signal *si, 
             return CHECK_GO;
         }
     }
-    if (!handled && default_ignored(si->signo)) {
+    if (!handled && rule_default_ignored(si->signo)) {
         run->counts[RULE_SIGNAL_IGNORED]++;
         return CHECK_GO;
     }

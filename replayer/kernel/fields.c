@@ -10,11 +10,10 @@
 #include "report.h"
 
 /* syscall numbers (x86-64) the checker treats specially */
-enum { NR_READ = 0, NR_MMAP = 9, NR_MUNMAP = 11, NR_BRK = 12, NR_PREAD64 = 17, NR_READV = 19,
-       NR_MREMAP = 25, NR_SHMAT = 30, NR_CLOCK_GETTIME = 228, NR_CLOCK_GETRES = 229,
+enum { NR_READ = 0, NR_BRK = 12, NR_PREAD64 = 17, NR_READV = 19,
+       NR_CLOCK_GETTIME = 228, NR_CLOCK_GETRES = 229,
        NR_PREADV = 295, NR_PREADV2 = 327 };
 
-#define BRK_SPAN (1ull << 40)
 #define MIN_U64(a, b) ((uint64_t)(a) < (uint64_t)(b) ? (uint64_t)(a) : (uint64_t)(b))  /* the recorded heap and ours are paired over this span */
 
 static bool is_error(int64_t v) { return v < 0 && v >= -4095; }
@@ -320,56 +319,6 @@ int fields_enter(struct check_run *run, struct check_stream *s, uint32_t pos, co
 
 /* ---- exit ---- */
 
-static bool makes_mapping(uint32_t nr)
-{
-    return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_SHMAT || nr == NR_BRK;
-}
-
-/* The mmap area grows down from the mmap base. When Linux's first mapping sits elsewhere than
- * ours (its base is lower by the [vvar] and [vdso] pages, which our kernel does not map), the
- * whole area is shifted alike: it is paired once, at that first differing mapping,
- * so that addresses computed from mappings (hints, neighbours) compare too. */
-#define MMAP_ZONE_LO 0x7f0000000000ull
-#define MMAP_ZONE_HI 0x7ffff8000000ull
-
-static void pair_mmap_zone(struct check_run *run, uint64_t rec, uint64_t act)
-{
-    if (run->mmap_zone_paired || rec == act || rec < MMAP_ZONE_LO || rec >= MMAP_ZONE_HI ||
-        act < MMAP_ZONE_LO || act >= MMAP_ZONE_HI)
-        return;
-    run->mmap_zone_paired = true;
-    uint64_t lo = MMAP_ZONE_LO + (act < rec ? rec - act : 0);   /* both sides stay in the zone */
-    uint64_t hi = MMAP_ZONE_HI - (act > rec ? act - rec : 0);
-    addrmap_add(&run->addrs, lo, lo + (act - rec), hi - lo);
-}
-
-/* New ranges pair the recorded result with ours; the rest of the address space stays equal. */
-static void learn_mappings(struct check_run *run, const struct trace_syscall *sc,
-                           const uint64_t *args, int64_t act)
-{
-    uint64_t rec = (uint64_t)sc->result;
-    switch (sc->nr) {
-    case NR_MMAP:
-        pair_mmap_zone(run, rec, (uint64_t)act);
-        addrmap_add(&run->addrs, rec, (uint64_t)act, (sc->args[1] + 4095) & ~4095ull);
-        break;
-    case NR_MREMAP:
-        pair_mmap_zone(run, rec, (uint64_t)act);
-        addrmap_add(&run->addrs, rec, (uint64_t)act, (sc->args[2] + 4095) & ~4095ull);
-        break;
-    case NR_MUNMAP:
-        addrmap_remove(&run->addrs, sc->args[0], (sc->args[1] + 4095) & ~4095ull);
-        break;
-    case NR_BRK:
-        if (!run->brk_paired) {
-            addrmap_add(&run->addrs, rec, (uint64_t)act, BRK_SPAN);
-            run->brk_paired = true;
-        }
-        break;
-    }
-    (void)args;
-}
-
 int fields_exit(struct check_run *run, struct check_stream *s, uint32_t pos, int64_t *result,
                 const char *executed)
 {
@@ -396,11 +345,11 @@ int fields_exit(struct check_run *run, struct check_stream *s, uint32_t pos, int
         role = CR_EXACT;
     else if (world == WORLD_FIGURES)
         role = CR_WORLD;  /* /proc/uptime and the like: the length of the text varies too */
-    bool mapping = makes_mapping(sc->nr) && role != CR_EXACT;
+    bool mapping = rule_makes_mapping(sc->nr) && role != CR_EXACT;
     if (mapping) {
         if (!(sc->nr == NR_BRK && run->brk_paired) &&
             !(addrmap_to_act(&run->addrs, (uint64_t)sc->result) == (uint64_t)act))
-            learn_mappings(run, sc, s->args, act);
+            rule_learn_mappings(run, sc, act);
     }
     struct rule_ctx c = { role, true, 8, -1, NULL };
     if (!rule_apply(run, &c, (uint64_t)sc->result, (uint64_t)act, &o))
@@ -408,6 +357,6 @@ int fields_exit(struct check_run *run, struct check_stream *s, uint32_t pos, int
     if (o.inject)
         *result = sc->result;
     if (!mapping && !is_error(act))
-        learn_mappings(run, sc, s->args, act);
+        rule_learn_mappings(run, sc, act);
     return compare_regions(run, s, pos, sc, TRACE_MEM_OUT, world, executed);
 }

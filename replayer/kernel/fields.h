@@ -28,6 +28,13 @@ bool rule_apply(struct check_run *run, const struct rule_ctx *c, uint64_t rec, u
 bool rule_apply_bytes(struct check_run *run, const struct rule_ctx *c, const uint8_t *rec,
                       const uint8_t *act, size_t n, size_t *at, struct rule_outcome *o);
 
+/* The rules that concern whole events rather than one value (rules.c). */
+bool rule_default_ignored(int signo);      /* SIGCHLD, SIGCONT, SIGURG, SIGWINCH */
+bool rule_vdso_call(uint32_t nr);          /* clock_gettime, gettimeofday, time, getcpu */
+bool rule_makes_mapping(uint32_t nr);      /* mmap, mremap, shmat, brk */
+/* Pairs the ranges a successful mmap/mremap/brk made (act: our result), forgets munmap'ed ones. */
+void rule_learn_mappings(struct check_run *run, const struct trace_syscall *sc, int64_t act);
+
 /* Registers and input memory of the syscall at stream position pos (in flight). */
 int fields_enter(struct check_run *run, struct check_stream *s, uint32_t pos, const char *executed);
 /* Result and output memory; injects world inputs (may replace *result); updates the mappings. */

@@ -2,7 +2,10 @@
  *
  * rule_apply() decides one value (a register, a result, a field of user memory) by its role:
  * exact, mapped through a consistent bijection, or injected after a plausibility check. It
- * counts the rule it used in the run, and on failure says why in words.
+ * counts the rule it used in the run, and on failure says why in words. Below it: the address
+ * pairings (stack, mmap area, mmap/brk ranges) and the event-level rules (default-ignored
+ * signals, vDSO clock calls). fields.c applies them region by region (and is where an input
+ * captured past our stack top is cut: RULE_TAIL_UNREADABLE).
  */
 #include "engine.h"
 #include "fields.h"
@@ -210,3 +213,75 @@ bool rule_apply_bytes(struct check_run *run, const struct rule_ctx *c, const uin
         return true;
     }
 }
+
+/* ---- events Linux and our kernel produce differently by design ---- */
+
+/* Signals whose default action is to do nothing: Linux reports their delivery to the tracer
+ * even when the program has no handler; our kernel does not deliver them at all. */
+bool rule_default_ignored(int signo)
+{
+    return signo == 17 /* SIGCHLD */ || signo == 18 /* SIGCONT */ || signo == 23 /* SIGURG */ ||
+           signo == 28 /* SIGWINCH */;
+}
+
+/* The calls Linux's vDSO answers without entering the kernel: a recording has them only when
+ * the program made the syscall itself, our kernel (no vDSO) always sees them. */
+bool rule_vdso_call(uint32_t nr)
+{
+    return nr == 228 /* clock_gettime */ || nr == 96 /* gettimeofday */ || nr == 201 /* time */ ||
+           nr == 309 /* getcpu */;
+}
+
+/* ---- address ranges learnt from mmap, mremap, munmap and brk ---- */
+
+enum { NR_MMAP = 9, NR_MUNMAP = 11, NR_BRK = 12, NR_MREMAP = 25, NR_SHMAT = 30 };
+#define BRK_SPAN (1ull << 40)  /* the recorded heap and ours are paired over this span */
+
+bool rule_makes_mapping(uint32_t nr)
+{
+    return nr == NR_MMAP || nr == NR_MREMAP || nr == NR_SHMAT || nr == NR_BRK;
+}
+
+/* The mmap area grows down from the mmap base. When Linux's first mapping sits elsewhere than
+ * ours (its base is lower by the [vvar] and [vdso] pages, which our kernel does not map), the
+ * whole area is shifted alike: it is paired once, at that first differing mapping,
+ * so that addresses computed from mappings (hints, neighbours) compare too. */
+#define MMAP_ZONE_LO 0x7f0000000000ull
+#define MMAP_ZONE_HI 0x7ffff8000000ull
+
+static void pair_mmap_zone(struct check_run *run, uint64_t rec, uint64_t act)
+{
+    if (run->mmap_zone_paired || rec == act || rec < MMAP_ZONE_LO || rec >= MMAP_ZONE_HI ||
+        act < MMAP_ZONE_LO || act >= MMAP_ZONE_HI)
+        return;
+    run->mmap_zone_paired = true;
+    uint64_t lo = MMAP_ZONE_LO + (act < rec ? rec - act : 0);   /* both sides stay in the zone */
+    uint64_t hi = MMAP_ZONE_HI - (act > rec ? act - rec : 0);
+    addrmap_add(&run->addrs, lo, lo + (act - rec), hi - lo);
+}
+
+/* New ranges pair the recorded result with ours; the rest of the address space stays equal. */
+void rule_learn_mappings(struct check_run *run, const struct trace_syscall *sc, int64_t act)
+{
+    uint64_t rec = (uint64_t)sc->result;
+    switch (sc->nr) {
+    case NR_MMAP:
+        pair_mmap_zone(run, rec, (uint64_t)act);
+        addrmap_add(&run->addrs, rec, (uint64_t)act, (sc->args[1] + 4095) & ~4095ull);
+        break;
+    case NR_MREMAP:
+        pair_mmap_zone(run, rec, (uint64_t)act);
+        addrmap_add(&run->addrs, rec, (uint64_t)act, (sc->args[2] + 4095) & ~4095ull);
+        break;
+    case NR_MUNMAP:
+        addrmap_remove(&run->addrs, sc->args[0], (sc->args[1] + 4095) & ~4095ull);
+        break;
+    case NR_BRK:
+        if (!run->brk_paired) {
+            addrmap_add(&run->addrs, rec, (uint64_t)act, BRK_SPAN);
+            run->brk_paired = true;
+        }
+        break;
+    }
+}
+
