@@ -9,7 +9,9 @@
  *   sockopt.c    getsockopt/setsockopt at SOL_SOCKET
  *
  * The states mirror Linux's: unconnected (TCP_CLOSE), listening, connected (TCP_ESTABLISHED).
- * Each socket has one wait queue; whoever changes what a socket's poll would say wakes it.
+ * Each socket has one wait queue; whoever changes what a socket's poll would say wakes it (a
+ * read wakes the peer, whose send space it frees, not the reader's own queue: epoll's
+ * edge-triggered mode sees wake-ups, so they must mean something for that socket).
  */
 #ifndef KERNEL_NET_UNIX_H
 #define KERNEL_NET_UNIX_H

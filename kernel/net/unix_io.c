@@ -3,6 +3,7 @@
  * unix_stream_read_generic, unix_dgram_sendmsg and unix_dgram_recvmsg:
  *   - stream: writes are queued in chunks on the peer; a read gathers chunks up to its size but
  *     never across different senders' credentials, and stops after a chunk that carried files;
+ *     MSG_OOB sends the last byte as the peer's urgent byte, where ordinary reads stop;
  *   - datagram and seqpacket: one read is one message; a short buffer truncates it (MSG_TRUNC
  *     in msg_flags, and the real length returned when MSG_TRUNC is asked); the rest is dropped.
  * A sender is charged for what it queued until it is read (its send buffer, SO_SNDBUF).
