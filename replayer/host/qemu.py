@@ -22,8 +22,8 @@ KERNEL = os.path.join(TOP, "build", "kernel", "lockstep.elf")
 QEMU = "qemu-system-x86_64"
 
 # QEMU's exit status for the kernel's isa-debug-exit codes: (code << 1) | 1.
-STATUS_DONE = 1      # kernel EXIT_DONE: the run ended, result sent on the console
-STATUS_PANIC = 3     # kernel EXIT_PANIC
+STATUS_DONE = 33     # kernel EXIT_DONE (0x10): the run ended, result sent on the console
+STATUS_PANIC = 35    # kernel EXIT_PANIC (0x11)
 
 
 def kvm_usable():

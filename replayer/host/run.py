@@ -171,7 +171,7 @@ def boot(cmd, args):
         return shell_status(console.result)
     if qemu_err:
         err.write(bytes(qemu_err))
-    if rc == 0 or rc == qemu.STATUS_DONE:
+    if rc == 0 or rc == qemu.STATUS_DONE:      # 0: a triple fault under -no-reboot
         if not args.verbose:
             err.write(bytes(console.logtext))
         print("lockstep run: the machine stopped without a result (triple fault or reset?)", file=sys.stderr)
