@@ -10,3 +10,20 @@ bench-recorder: $(BUILD)/recorder/lockstep-record $(ROOT)/.stamp
 
 bench:
 	@$(MAKE) -k --no-print-directory $(BENCH_TARGETS)
+
+# bench/kernel: microbenchmarks, Lockstep against Linux in the same QEMU (bench/kernel/README.md).
+# Linux is Debian's linux-image-cloud-amd64, installed here (not in DEPS: make test needs none of it).
+BENCH_TARGETS += bench-kernel
+BENCH_KERNEL_BIN := $(BUILD)/bench/kernel/microbench
+ALL_TARGETS += $(BENCH_KERNEL_BIN)
+$(BENCH_KERNEL_BIN): bench/kernel/microbench.c
+	@mkdir -p $(@D)
+	$(MUSLCC) -static -O2 -std=c11 -Wall -Wextra -Werror -o $@ $<
+
+.PHONY: bench-kernel
+bench-kernel: $(BENCH_KERNEL_BIN) $(KERNEL_ELF) $(ROOT)/.stamp
+	@ls /boot/vmlinuz-*-cloud-amd64 >/dev/null 2>&1 || { \
+	  echo "bench-kernel: installing linux-image-cloud-amd64 (the Linux baseline)"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends linux-image-cloud-amd64 \
+	    >/dev/null 2>&1 || echo "bench-kernel: could not install linux-image-cloud-amd64: the Linux columns will be empty" >&2; }
+	python3 bench/kernel/run.py $(BENCH_KERNEL_ARGS)

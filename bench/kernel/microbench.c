@@ -4,6 +4,7 @@
  *
  * usage: microbench [-t TARGET_MS] [-r REPEATS] [NAME...]      (no NAME: every benchmark;
  *        NAME "none": no benchmark, which times a boot to init and back)
+ *        microbench -l                                         (list the benchmarks' names)
  *
  * Each benchmark is timed with clock_gettime(CLOCK_MONOTONIC). The iteration count is found by
  * doubling until one timed run lasts TARGET_MS (default 250 ms); then the run is repeated and the
@@ -240,21 +241,21 @@ static void init_poweroff(void)
         pause();
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     long target_ms = 250;
     int repeats = 3, opt, status = 0;
-    bool is_init = getpid() == 1;
-    if (is_init)
-        init_setup();
-    setvbuf(stdout, NULL, _IOLBF, 0);
-    while ((opt = getopt(argc, argv, "t:r:")) != -1) {
-        if (opt == 't')
+    while ((opt = getopt(argc, argv, "t:r:l")) != -1) {
+        if (opt == 'l') {
+            for (size_t i = 0; i < NBENCH; i++)
+                printf("%s\n", benches[i].name);
+            return 0;
+        } else if (opt == 't')
             target_ms = atol(optarg);
         else if (opt == 'r')
             repeats = atoi(optarg);
         else {
-            fprintf(stderr, "usage: microbench [-t TARGET_MS] [-r REPEATS] [NAME...]\n");
+            fprintf(stderr, "usage: microbench [-t TARGET_MS] [-r REPEATS] [NAME...] | -l\n");
             return 2;
         }
     }
@@ -290,6 +291,16 @@ int main(int argc, char **argv)
         }
     }
     printf("# microbench done\n");
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    bool is_init = getpid() == 1;
+    if (is_init)
+        init_setup();
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    int status = run(argc, argv);
     if (is_init)
         init_poweroff();
     return status;

@@ -1,0 +1,386 @@
+#!/usr/bin/env python3
+"""run.py — the kernel microbenchmarks, Lockstep against Linux in the same emulator
+(`make bench-kernel`, part of `make bench`; never part of `make test`).
+
+usage: bench/kernel/run.py [--target-ms MS] [--repeats N] [--boot-runs N] [--no-kvm]
+                           [--no-linux-kvm] [--no-mitigations-off] [NAME...]
+
+1. Microbenchmarks: build/bench/kernel/microbench (bench/kernel/microbench.c) runs
+   - on the Lockstep kernel under TCG, one boot per benchmark (`lockstep run`), so that a
+     benchmark that crashes or hangs costs only its own row;
+   - on Debian's linux-image-cloud-amd64 under TCG, as /init of an initramfs, all benchmarks in
+     one boot; once as shipped and once with mitigations=off (Lockstep has no Spectre
+     mitigations: the second column is the like-for-like one);
+   - on the Lockstep kernel under KVM and on the host itself, for reference.
+   The table gives ns/op and the ratio Lockstep/Linux (goal: at or under 1.0).
+2. Boot times (median of --boot-runs): `./lockstep run -- /bin/true` (the whole command, and
+   QEMU start to exit alone) under TCG and KVM, and QEMU start to init's first output line and
+   to exit for Lockstep and Linux booting the benchmark with nothing to do.
+3. Linux under KVM: one boot attempt, to report whether it runs here.
+
+Machines: Lockstep boots `-M microvm,pic=off,pit=off,rtc=on` (replayer/host/qemu.py). Linux
+boots `-M microvm,acpi=off` with its PIC and PIT: with ACPI on it hangs now and then calibrating
+the TSC (no HPET or PM timer on microvm), and without a PIT it cannot calibrate at all. Same
+QEMU, CPU model, memory (512 MiB) and console (COM1 on stdio); isa-debug-exit on both.
+
+Results: printed, and written to build/bench/kernel/results.txt and results.json.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(TOP, "replayer", "host"))
+import initramfs  # noqa: E402
+import qemu  # noqa: E402
+import runspec  # noqa: E402
+
+OUT = os.path.join(TOP, "build", "bench", "kernel")
+MICROBENCH = os.path.join(OUT, "microbench")
+LOCKSTEP = os.path.join(TOP, "lockstep")
+STD_ROOT = os.path.join(TOP, "build", "root")
+MEMORY = "512M"
+START_MARK = b"# microbench start"
+DONE_MARK = "# microbench done"
+RESULT = re.compile(r"^([a-z0-9_]+) (error .*|[0-9]+(?:\.[0-9]+)?)$")
+
+
+# ---- running things -----------------------------------------------------------------------
+
+class Run:
+    """One process run to its end or its timeout: exit status (None on timeout), output, wall
+    time, and when the start mark first appeared in the output (seconds, or None)."""
+
+    def __init__(self, cmd, timeout, mark=START_MARK):
+        self.cmd, self.rc, self.first = cmd, None, None
+        out = bytearray()
+        start = time.monotonic()
+        try:
+            p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                 stderr=subprocess.STDOUT)
+        except OSError as e:
+            self.out, self.wall, self.rc = f"cannot start {cmd[0]}: {e}", 0.0, -1
+            return
+        fd = p.stdout.fileno()
+        killed = False
+        while True:
+            left = timeout - (time.monotonic() - start)
+            if left <= 0:
+                p.kill()
+                killed = True
+                break
+            ready, _, _ = select.select([fd], [], [], left)
+            data = os.read(fd, 65536) if ready else b""
+            if ready and not data:
+                break
+            out += data
+            if self.first is None and mark and mark in out:
+                self.first = time.monotonic() - start
+        rc = p.wait()
+        p.stdout.close()
+        self.wall = time.monotonic() - start
+        self.rc = None if killed else rc
+        self.out = out.decode(errors="replace").replace("\r", "")
+
+    @property
+    def timed_out(self):
+        return self.rc is None
+
+
+def parse(text):
+    """{name: ns_per_op (float) or 'error ...'} from microbench output; and whether it finished."""
+    found = {}
+    for line in text.splitlines():
+        m = RESULT.match(line.strip())
+        if m:
+            v = m.group(2)
+            found[m.group(1)] = v if v.startswith("error") else float(v)
+    return found, DONE_MARK in text
+
+
+def last_line(text):
+    lines = [ln for ln in text.strip().splitlines() if ln.strip() and not ln.startswith("#")]
+    return lines[-1][:100] if lines else ""
+
+
+def bench_args(args, names):
+    return ["-t", str(args.target_ms), "-r", str(args.repeats)] + list(names)
+
+
+# ---- the Lockstep kernel ------------------------------------------------------------------
+
+def make_root(path, init_name):
+    """A root holding only the benchmark (as init_name) and the directories it uses."""
+    shutil.rmtree(path, ignore_errors=True)
+    for d in ("dev", "proc", "tmp", "bin"):
+        os.makedirs(os.path.join(path, d))
+    shutil.copy2(MICROBENCH, os.path.join(path, init_name.lstrip("/")))
+
+
+def lockstep_verdict(run, name):
+    """The table cell for one benchmark run with `lockstep run`."""
+    found, _ = parse(run.out)
+    if isinstance(found.get(name), float):
+        return found[name]
+    if name in found:
+        return found[name]
+    if run.timed_out or run.rc == 124:
+        return "timeout"
+    if run.rc == 125:
+        return "kernel panic"
+    if run.rc is not None and 128 < run.rc < 160:
+        return f"crashed (signal {run.rc - 128})"
+    return f"failed (exit {run.rc}: {last_line(run.out)})"
+
+
+def lockstep_bench(args, root, names, accel, repeats=None):
+    cells = {}
+    for name in names:
+        a = bench_args(args, [name]) if repeats is None else \
+            ["-t", str(args.target_ms), "-r", str(repeats), name]
+        run = Run([LOCKSTEP, "run", "--root", root, "--accel", accel, "--timeout", str(args.timeout),
+                   "--memory", MEMORY, "--", "/bin/microbench"] + a, args.timeout + 30)
+        cells[name] = lockstep_verdict(run, name)
+        print(f"  lockstep {accel} {name}: {fmt(cells[name])}", flush=True)
+    return cells
+
+
+def lockstep_qemu_cmd(root_dir, cpio, argv, accel):
+    """QEMU's argv for the Lockstep kernel running argv from root_dir, as `lockstep run` builds
+    it (replayer/host: initramfs, runspec, qemu); the archive is packed once, here."""
+    initramfs.write(root_dir, cpio)
+    spec = cpio + ".run"
+    with open(spec, "wb") as fh:
+        fh.write(runspec.encode(argv))
+    return qemu.command([(cpio, "root"), (spec, "run")], accel=accel, memory=MEMORY)
+
+
+# ---- Linux --------------------------------------------------------------------------------
+
+def linux_kernel():
+    found = sorted(glob.glob("/boot/vmlinuz-*-cloud-amd64"))
+    return found[-1] if found else None
+
+
+def linux_cmd(kernel, cpio, init_args, accel="tcg", extra_append=""):
+    append = f"console=ttyS0 quiet panic=-1 {extra_append} -- {' '.join(init_args)}"
+    return [qemu.QEMU, "-M", "microvm,acpi=off,isa-serial=on,rtc=on", "-accel", accel, "-m", MEMORY,
+            "-nodefaults", "-no-user-config", "-display", "none",
+            "-chardev", "stdio,id=com1,signal=off", "-serial", "chardev:com1",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-kernel", kernel, "-initrd", cpio, "-append", append, "-no-reboot"]
+
+
+def linux_bench(args, kernel, cpio, names, extra_append="", label="linux"):
+    """All benchmarks in one boot; a hang or a failed boot is tried once more."""
+    for attempt in (1, 2):
+        run = Run(linux_cmd(kernel, cpio, bench_args(args, names), extra_append=extra_append),
+                  args.linux_timeout)
+        found, done = parse(run.out)
+        if done:
+            break
+        print(f"  {label}: attempt {attempt} ended without finishing "
+              f"({'timeout' if run.timed_out else f'QEMU status {run.rc}'}): {last_line(run.out)}",
+              flush=True)
+    why = "timeout" if run.timed_out else "not reached" if run.first is not None else "boot failed"
+    cells = {n: found.get(n, why) for n in names}
+    for n in names:
+        print(f"  {label} {n}: {fmt(cells[n])}", flush=True)
+    return cells
+
+
+# ---- boot times ---------------------------------------------------------------------------
+
+def median_of(runs, key, ok):
+    vals = [key(r) for r in runs if ok(r) and key(r) is not None]
+    if not vals:
+        return None
+    return {"median": statistics.median(vals), "min": min(vals), "max": max(vals),
+            "n": len(vals), "failed": len(runs) - len(vals)}
+
+
+def boot_times(args, kernel, linux_cpio, accels):
+    res = {}
+    n = args.boot_runs
+    for accel in accels:
+        t = args.timeout
+        runs = [Run([LOCKSTEP, "run", "--accel", accel, "--timeout", str(t), "--", "/bin/true"], t + 30,
+                    mark=None) for _ in range(n)]
+        res[f"lockstep_run_true_cmd_{accel}"] = median_of(runs, lambda r: r.wall, lambda r: r.rc == 0)
+        cmd = lockstep_qemu_cmd(STD_ROOT, os.path.join(OUT, "true-root.cpio"), ["/bin/true"], accel)
+        runs = [Run(cmd, t, mark=None) for _ in range(n)]
+        res[f"lockstep_true_qemu_{accel}"] = median_of(runs, lambda r: r.wall,
+                                                       lambda r: r.rc == qemu.STATUS_DONE)
+        cmd = lockstep_qemu_cmd(os.path.join(OUT, "root"), os.path.join(OUT, "bench-root.cpio"),
+                                ["/bin/microbench", "none"], accel)
+        runs = [Run(cmd, t) for _ in range(n)]
+        ok = lambda r: r.rc == qemu.STATUS_DONE  # noqa: E731
+        res[f"lockstep_none_first_{accel}"] = median_of(runs, lambda r: r.first, ok)
+        res[f"lockstep_none_exit_{accel}"] = median_of(runs, lambda r: r.wall, ok)
+        print(f"  lockstep {accel} boots measured", flush=True)
+    if kernel:
+        runs = [Run(linux_cmd(kernel, linux_cpio, ["none"]), args.linux_timeout) for _ in range(n)]
+        ok = lambda r: DONE_MARK in r.out and not r.timed_out  # noqa: E731
+        res["linux_none_first_tcg"] = median_of(runs, lambda r: r.first, ok)
+        res["linux_none_exit_tcg"] = median_of(runs, lambda r: r.wall, ok)
+        print("  linux tcg boots measured", flush=True)
+    return res
+
+
+def linux_kvm_attempt(kernel, cpio, timeout):
+    run = Run(linux_cmd(kernel, cpio, ["none"], accel="kvm"), timeout)
+    if DONE_MARK in run.out:
+        return f"boots: init's first output after {run.first:.2f} s, exit after {run.wall:.2f} s"
+    if run.timed_out:
+        return f"no init output within {timeout:g} s (last console line: {last_line(run.out)!r})"
+    return f"QEMU stopped with status {run.rc}: {last_line(run.out)!r}"
+
+
+# ---- the report ---------------------------------------------------------------------------
+
+def fmt(v):
+    if isinstance(v, float):
+        return f"{v:,.0f}" if v >= 100 else f"{v:.1f}"
+    return "n/a" if v is None else str(v)
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}" if isinstance(a, float) and isinstance(b, float) and b > 0 else "-"
+
+
+def fmt_time(m):
+    if not m:
+        return "failed"
+    s = f"{m['median']:.3f} s"
+    if m["n"] > 1:
+        s += f" ({m['min']:.3f}-{m['max']:.3f})"
+    if m["failed"]:
+        s += f" [{m['failed']} failed]"
+    return s
+
+
+def table(rows):
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for k, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def report(names, cols, boots, linux_kvm, kernel, args):
+    head = ["benchmark (ns/op)", "Lockstep TCG", "Linux TCG", "ratio"]
+    if "linux_nomit" in cols:
+        head += ["Linux TCG mitig=off", "ratio"]
+    if "lockstep_kvm" in cols:
+        head += ["Lockstep KVM"]
+    head += ["host native"]
+    rows = [head]
+    for n in names:
+        ls, lx = cols["lockstep_tcg"].get(n), cols["linux"].get(n)
+        r = [n, fmt(ls), fmt(lx), ratio(ls, lx)]
+        if "linux_nomit" in cols:
+            r += [fmt(cols["linux_nomit"].get(n)), ratio(ls, cols["linux_nomit"].get(n))]
+        if "lockstep_kvm" in cols:
+            r += [fmt(cols["lockstep_kvm"].get(n))]
+        r += [fmt(cols["host"].get(n))]
+        rows.append(r)
+    out = [f"Kernel microbenchmarks (target {args.target_ms} ms per timed run, best of {args.repeats}; "
+           f"ratio = Lockstep/Linux, goal <= 1.00)",
+           f"Linux: {os.path.basename(kernel) if kernel else 'not installed (apt-get install linux-image-cloud-amd64)'}",
+           "", table(rows), ""]
+    brow = [["boot (QEMU wall time, median)", "TCG", "KVM"]]
+
+    def b(key):
+        return [fmt_time(boots.get(f"{key}_tcg")), fmt_time(boots.get(f"{key}_kvm")) if f"{key}_kvm" in boots
+                else "-"]
+    brow.append(["lockstep run -- /bin/true (whole command)"] + b("lockstep_run_true_cmd"))
+    brow.append(["Lockstep /bin/true: QEMU start to exit"] + b("lockstep_true_qemu"))
+    brow.append(["Lockstep: QEMU start to init's first line"] + b("lockstep_none_first"))
+    brow.append(["Lockstep: QEMU start to exit (init does nothing)"] + b("lockstep_none_exit"))
+    brow.append(["Linux: QEMU start to init's first line", fmt_time(boots.get("linux_none_first_tcg")),
+                 "see below"])
+    brow.append(["Linux: QEMU start to exit (init does nothing)", fmt_time(boots.get("linux_none_exit_tcg")),
+                 "see below"])
+    out += [table(brow), ""]
+    if linux_kvm:
+        out.append(f"Linux under KVM: {linux_kvm}")
+    return "\n".join(out)
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0], epilog=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--target-ms", type=int, default=250)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--boot-runs", type=int, default=5)
+    ap.add_argument("--timeout", type=float, default=120, help="per Lockstep boot (s)")
+    ap.add_argument("--linux-timeout", type=float, default=180, help="per Linux boot (s)")
+    ap.add_argument("--no-kvm", action="store_true", help="skip every KVM measurement")
+    ap.add_argument("--no-linux-kvm", action="store_true", help="skip the Linux-under-KVM attempt")
+    ap.add_argument("--no-mitigations-off", action="store_true", help="skip Linux with mitigations=off")
+    ap.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
+    args = ap.parse_args(argv)
+
+    if not os.path.exists(MICROBENCH):
+        sys.exit(f"bench-kernel: {MICROBENCH} is missing (make bench-kernel builds it)")
+    names = subprocess.run([MICROBENCH, "-l"], stdout=subprocess.PIPE, text=True, check=True).stdout.split()
+    if args.names:
+        unknown = [n for n in args.names if n not in names]
+        if unknown:
+            sys.exit(f"bench-kernel: no benchmark {', '.join(unknown)} (there are: {' '.join(names)})")
+        names = args.names
+    os.makedirs(OUT, exist_ok=True)
+    bench_root = os.path.join(OUT, "root")
+    make_root(bench_root, "/bin/microbench")
+    kernel = linux_kernel()
+    linux_cpio = os.path.join(OUT, "linux-init.cpio")
+    if kernel:
+        stage = os.path.join(OUT, "linux-root")
+        make_root(stage, "/init")
+        initramfs.write(stage, linux_cpio)
+    else:
+        print("bench-kernel: no /boot/vmlinuz-*-cloud-amd64 (apt-get install linux-image-cloud-amd64): "
+              "the Linux columns stay empty", file=sys.stderr)
+    accels = ["tcg"] if args.no_kvm else ["tcg", "kvm"]
+
+    cols = {}
+    print("microbenchmarks:", flush=True)
+    cols["lockstep_tcg"] = lockstep_bench(args, bench_root, names, "tcg")
+    none = {n: None for n in names}
+    cols["linux"] = linux_bench(args, kernel, linux_cpio, names) if kernel else none
+    if not args.no_mitigations_off:
+        cols["linux_nomit"] = linux_bench(args, kernel, linux_cpio, names, "mitigations=off",
+                                          "linux mitigations=off") if kernel else none
+    if "kvm" in accels:
+        cols["lockstep_kvm"] = lockstep_bench(args, bench_root, names, "kvm", repeats=1)
+    host = Run([MICROBENCH] + bench_args(args, names), 600)
+    cols["host"], _ = parse(host.out)
+    print("boot times:", flush=True)
+    boots = boot_times(args, kernel, linux_cpio, accels)
+    linux_kvm = None
+    if kernel and "kvm" in accels and not args.no_linux_kvm:
+        linux_kvm = linux_kvm_attempt(kernel, linux_cpio, 60)
+
+    text = report(names, cols, boots, linux_kvm, kernel, args)
+    print()
+    print(text)
+    with open(os.path.join(OUT, "results.txt"), "w") as fh:
+        fh.write(text + "\n")
+    with open(os.path.join(OUT, "results.json"), "w") as fh:
+        json.dump({"benchmarks": cols, "boot": boots, "linux_kvm": linux_kvm, "linux_kernel": kernel,
+                   "target_ms": args.target_ms, "repeats": args.repeats}, fh, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
