@@ -219,6 +219,14 @@ def boot_once(cmd, pending, args, emit):
             if left <= 0:
                 victim = current or pending[0]
                 victim.verdict, victim.line = "TIMEOUT", f"TIMEOUT {victim.name}"
+                d = victim.divergence()
+                if "field" in d and "where" in d:
+                    # it diverged, but some of its tasks stayed blocked: the divergence is the news
+                    rec = d["where"].split("record #", 1)[-1].split(",", 1)[0]
+                    victim.verdict = "DIVERGE"
+                    victim.line = (f"DIVERGE {victim.name} at #{rec}: {d.get('executed', '?')} -> {d['field']} "
+                                   f"{d.get('actual', '?')}, expected {d.get('expected', '?')} "
+                                   f"(then timed out: tasks left blocked)")
                 victim.seconds = time.monotonic() - started
                 pending.remove(victim)
                 emit(victim)

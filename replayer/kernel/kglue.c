@@ -123,8 +123,29 @@ enum { NR_EXIT = 60, NR_EXIT_GROUP = 231, NR_CLONE = 56, NR_FORK = 57, NR_VFORK 
        NR_EXECVE = 59, NR_EXECVEAT = 322 };
 #define WAIT_KILLED_SIGKILL 9
 
+/* The end of a diverged trace: every task of it gets SIGKILL pending (the kernel makes a task
+ * with SIGKILL pending exit on its way back to user mode) and is woken if it sleeps, then the
+ * caller dies. A task asleep in a wait that does not yet give way to signals dies when it
+ * wakes up for its own reasons, or the host's timeout ends the boot. */
+static void kill_run_tasks(void)
+{
+    for (uint32_t i = 0; i < the_run.ntasks; i++) {
+        const struct check_stream *s = &the_run.tasks[i];
+        if (!s->attached || s->exited)
+            continue;
+        struct task *t = task_by_pid(s->tid);
+        if (!t || t == current_task())
+            continue;
+        t->sigpending |= 1UL << (WAIT_KILLED_SIGKILL - 1);
+        if (t->state == TASK_SLEEPING)
+            sched_wakeup(t);
+    }
+}
+
 static _Noreturn void kill_current(void)
 {
+    if (the_run.verdict != VERDICT_RUNNING && the_run.tasks)
+        kill_run_tasks();
     do_exit(WAIT_KILLED_SIGKILL);
 }
 
