@@ -118,6 +118,12 @@ def root_cpio(root, digest):
         with open(tmp, "wb") as fh:
             fh.write(initramfs.pack(root))
         os.replace(tmp, path)
+        old = sorted(glob.glob(os.path.join(CACHE, "root-*.cpio")), key=os.path.getmtime)[:-6]
+        for stale in old:   # keep the few newest trees
+            try:
+                os.remove(stale)
+            except OSError:
+                pass
     return path
 
 
@@ -173,13 +179,23 @@ def boot_command(root_cpio_path, traces_path, accel, extra=(), memory="512M", ke
                         memory=memory, kernel=kernel, extra=extra)
 
 
+def per_boot(args, cpio):
+    """--per-boot, or as many traces as half the guest's memory holds copies of the root."""
+    if args.per_boot > 0:
+        return args.per_boot
+    mem = args.memory.upper()
+    mib = int(mem[:-1]) * (1024 if mem.endswith("G") else 1) if mem[-1] in "MG" else int(mem) >> 20
+    tree = os.path.getsize(cpio) / (1 << 20) + 1
+    return max(1, min(200, int(mib * 0.5 / tree)))
+
+
 def run_batch(results, data, cpio, args, emit):
     """Checks results (in order) in as few boots as it takes; emit(result) as each finishes."""
     pending = list(results)
     while pending:
         # The kernel rebuilds the file tree for every trace and does not yet give the old one
-        # back, so a boot takes at most --per-boot traces.
-        chunk = pending[:args.per_boot]
+        # back, so a boot takes at most per_boot() traces.
+        chunk = pending[:per_boot(args, cpio)]
         with tempfile.TemporaryDirectory(prefix="lockstep-check-") as tmp:
             bundle = os.path.join(tmp, "traces.bin")
             pack_traces([(r.name, data[r.path]) for r in chunk], bundle)
@@ -321,7 +337,8 @@ def parse_args(argv):
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per trace (default 30)")
     ap.add_argument("--memory", default="512M", help="guest RAM (default 512M)")
     ap.add_argument("--kernel", default=qemu.KERNEL, help="kernel ELF (default build/kernel/lockstep.elf)")
-    ap.add_argument("--per-boot", type=int, default=20, help="traces per boot (default 20)")
+    ap.add_argument("--per-boot", type=int, default=0,
+                    help="traces per boot (default: as many as half the guest memory holds root trees)")
     ap.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the kernel's console on stderr")
     args = ap.parse_args(argv)
