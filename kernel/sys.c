@@ -12,6 +12,7 @@
 #include <linux/utsname.h>
 #include <linux/resource.h>
 #include <linux/rseq.h>
+#include <linux/prctl.h>
 
 #define T current_task()
 
@@ -106,6 +107,58 @@ long sys_setrlimit(unsigned resource, const struct rlimit *u)
         return -EPERM;
     T->rlim[resource] = r;
     return 0;
+}
+
+/* prctl: the options programs use at start-up; others are -EINVAL as for an unknown option. */
+long sys_prctl(int option, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
+{
+    struct task *t = T;
+    (void)a3; (void)a4; (void)a5;
+    switch (option) {
+    case PR_SET_NAME: {
+        char name[TASK_COMM_LEN];
+        long n = strncpy_from_user(name, (const char *)a2, sizeof name);
+        if (n == -EFAULT)
+            return -EFAULT;
+        name[sizeof name - 1] = 0;
+        memcpy(t->comm, name, sizeof name);
+        return 0;
+    }
+    case PR_GET_NAME:
+        return copy_to_user((void *)a2, t->comm, sizeof t->comm);
+    case PR_SET_PDEATHSIG:
+        if (a2 > 64)
+            return -EINVAL;
+        t->pdeath_signal = (int)a2;
+        return 0;
+    case PR_GET_PDEATHSIG:
+        return copy_to_user((void *)a2, &t->pdeath_signal, sizeof(int));
+    case PR_GET_DUMPABLE:
+        return !t->not_dumpable;
+    case PR_SET_DUMPABLE:
+        if (a2 > 1)
+            return -EINVAL;
+        t->not_dumpable = !a2;
+        return 0;
+    case PR_SET_NO_NEW_PRIVS:
+        if (a2 != 1 || a3 || a4 || a5)
+            return -EINVAL;
+        t->no_new_privs = true;
+        return 0;
+    case PR_GET_NO_NEW_PRIVS:
+        if (a2 || a3 || a4 || a5)
+            return -EINVAL;
+        return t->no_new_privs;
+    default:
+        return -EINVAL;
+    }
+}
+
+/* No supplementary groups in the sandbox (docs/interfaces.md). */
+long sys_getgroups(int size, unsigned *list)
+{
+    (void)list;
+    return size < 0 ? -EINVAL : 0;
 }
 
 long sys_arch_prctl(int code, uint64_t addr)

@@ -21,6 +21,7 @@ void time_init(void)
 
 void time_tick(void)
 {
+    nanosleep_tick();
 }
 
 static bool clock_valid(int clockid)

@@ -11,5 +11,6 @@ uint64_t time_now_ns(int clockid);
 void time_init(void);
 /* Called on every timer tick (interrupts off). */
 void time_tick(void);
+void nanosleep_tick(void);   /* nanosleep.c: wake sleepers to re-check their deadlines */
 
 #endif

@@ -60,6 +60,8 @@ struct task {
 
     struct rlimit rlim[RLIM_NLIMITS];
     unsigned uid, euid, suid, gid, egid, sgid;
+    int pdeath_signal;
+    bool not_dumpable, no_new_privs;
 };
 
 struct task *current_task(void);

@@ -1,0 +1,62 @@
+/*
+ * nanosleep.c — nanosleep and clock_nanosleep. A sleeper waits on timer_wq, which the timer
+ * tick wakes; each sleeper re-checks its own deadline, so wake-ups come at the first tick
+ * after the deadline (10 ms granularity, as with a HZ=100 Linux without hrtimers).
+ */
+#include "kernel/kernel.h"
+#include "kernel/errno.h"
+#include "kernel/time.h"
+#include "kernel/uaccess.h"
+#include "kernel/proc/wait.h"
+#include <linux/time_types.h>
+
+static struct waitqueue timer_wq;
+
+void nanosleep_tick(void)
+{
+    wq_wake_all(&timer_wq);
+}
+
+struct deadline { int clockid; uint64_t at; };
+
+static bool deadline_passed(void *arg)
+{
+    struct deadline *d = arg;
+    return time_now_ns(d->clockid) >= d->at;
+}
+
+static long do_sleep(int clockid, int flags, const struct __kernel_timespec *ureq, struct __kernel_timespec *urem)
+{
+    struct __kernel_timespec req;
+    if (copy_from_user(&req, ureq, sizeof req))
+        return -EFAULT;
+    if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000LL)
+        return -EINVAL;
+    uint64_t ns = (uint64_t)req.tv_sec * 1000000000ULL + (uint64_t)req.tv_nsec;
+    struct deadline d = { clockid, (flags & TIMER_ABSTIME) ? ns : time_now_ns(clockid) + ns };
+    int r = wq_wait(&timer_wq, deadline_passed, &d);
+    if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
+        uint64_t now = time_now_ns(clockid), left = d.at > now ? d.at - now : 0;
+        struct __kernel_timespec rem = { (long long)(left / 1000000000ULL), (long long)(left % 1000000000ULL) };
+        if (copy_to_user(urem, &rem, sizeof rem))
+            return -EFAULT;
+    }
+    return r;
+}
+
+long sys_nanosleep(const struct __kernel_timespec *ureq, struct __kernel_timespec *urem)
+{
+    return do_sleep(CLOCK_MONOTONIC, 0, ureq, urem);
+}
+
+long sys_clock_nanosleep(int clockid, int flags, const struct __kernel_timespec *ureq, struct __kernel_timespec *urem)
+{
+    if (clockid == CLOCK_PROCESS_CPUTIME_ID || clockid == CLOCK_THREAD_CPUTIME_ID)
+        return clockid == CLOCK_THREAD_CPUTIME_ID ? -EINVAL : -EOPNOTSUPP;   /* Linux sleeps on CPU time: not yet */
+    if (clockid != CLOCK_REALTIME && clockid != CLOCK_MONOTONIC && clockid != CLOCK_BOOTTIME &&
+        clockid != CLOCK_TAI)
+        return -EINVAL;
+    if (flags & ~TIMER_ABSTIME)
+        return -EINVAL;
+    return do_sleep(clockid == CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC, flags, ureq, urem);
+}
