@@ -8,6 +8,7 @@
 #include "kernel/mm/frame.h"
 #include "kernel/errno.h"
 #include "kernel/proc/task.h"
+#include "kernel/fs/vfs.h"
 #include "arch/x86_64/arch.h"
 #include <linux/mman.h>
 #include <asm/signal.h>
@@ -34,6 +35,39 @@ static struct vma *find_or_grow(struct mm *mm, uint64_t addr)
     return v;
 }
 
+/* A missing page of a file mapping: the file's own page (MAP_SHARED, or a read of a private
+ * mapping, later copied on write), or a private copy at once for a write. Pages wholly past
+ * the end of the file are SIGBUS, as on Linux. */
+static int file_fault(struct mm *mm, struct vma *v, uint64_t va, bool write)
+{
+    uint64_t index = v->pgoff + (va - v->start) / PAGE_SIZE;
+    if (index * PAGE_SIZE >= v->file->inode->size)
+        return SIGBUS;
+    void *page = v->file->ops->mmap_page(v->file, index);
+    if (!page)
+        return SIGBUS;
+    uint64_t pa = virt_to_phys(page);
+    unsigned ap = mm_arch_prot(v->prot);
+    if (!(v->flags & VMA_SHARED)) {
+        if (write) {
+            uint64_t copy = frame_alloc();
+            if (!copy)
+                return SIGBUS;
+            memcpy(phys_to_virt(copy), page, PAGE_SIZE);
+            if (arch_pt_map(mm->root, va, copy, ap) < 0) {
+                frame_put(copy);
+                return SIGBUS;
+            }
+            return 0;
+        }
+        ap &= ~PROT_W;          /* copy-on-write when it is first written */
+    }
+    if (arch_pt_map(mm->root, va, pa, ap) < 0)
+        return SIGBUS;
+    frame_get(pa);
+    return 0;
+}
+
 int mm_fault(struct mm *mm, uint64_t addr, unsigned flags)
 {
     if (!mm || addr >= TASK_SIZE)
@@ -48,6 +82,8 @@ int mm_fault(struct mm *mm, uint64_t addr, unsigned flags)
     uint64_t va = ALIGN_DOWN(addr, PAGE_SIZE);
     unsigned prot;
     uint64_t pa = arch_pt_lookup(mm->root, va, &prot);
+    if (!pa && v->file)
+        return file_fault(mm, v, va, write);
     if (!pa) {
         pa = frame_alloc();
         if (!pa)

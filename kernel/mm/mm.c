@@ -8,6 +8,7 @@
 #include "kernel/mm/frame.h"
 #include "kernel/errno.h"
 #include "kernel/proc/task.h"
+#include "kernel/fs/vfs.h"
 #include "arch/x86_64/arch.h"
 #include <linux/mman.h>
 
@@ -21,6 +22,13 @@ unsigned mm_arch_prot(unsigned prot)
     if (prot & PROT_EXEC)
         p |= PROT_X;
     return p;
+}
+
+static void vma_free(struct vma *v)
+{
+    if (v->file)
+        file_put(v->file);
+    kfree(v);
 }
 
 struct mm *mm_create(void)
@@ -54,7 +62,7 @@ void mm_put(struct mm *mm)
     while (v) {
         struct vma *next = v->next;
         unmap_pages(mm, v->start, v->end);
-        kfree(v);
+        vma_free(v);
         v = next;
     }
     if (arch_pt_active() == mm->root)
@@ -85,11 +93,22 @@ struct mm *mm_clone(struct mm *old)
             goto fail;
         *n = *v;
         n->next = NULL;
+        if (n->file)
+            file_get(n->file);
         *tail = n;
         tail = &n->next;
         for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
             unsigned prot;
             uint64_t pa = arch_pt_lookup(old->root, va, &prot);
+            if (!pa && (v->flags & VMA_SHARED) && !v->file && (v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
+                /* Shared anonymous memory: both sides must see the same page, so fill it now. */
+                if (!(pa = frame_alloc()) || arch_pt_map(old->root, va, pa, mm_arch_prot(v->prot)) < 0) {
+                    if (pa)
+                        frame_put(pa);
+                    goto fail;
+                }
+                prot = mm_arch_prot(v->prot);
+            }
             if (!pa)
                 continue;
             if (!(v->flags & VMA_SHARED) && (prot & PROT_W)) {
@@ -123,6 +142,10 @@ static int vma_split(struct vma *v, uint64_t addr)
         return -ENOMEM;
     *n = *v;
     n->start = addr;
+    if (n->file) {
+        file_get(n->file);
+        n->pgoff += (addr - v->start) / PAGE_SIZE;
+    }
     v->end = addr;
     v->next = n;
     return 0;
@@ -155,7 +178,7 @@ int mm_unmap(struct mm *mm, uint64_t start, uint64_t len)
         if (v->start >= start && v->end <= end) {
             unmap_pages(mm, v->start, v->end);
             *pp = v->next;
-            kfree(v);
+            vma_free(v);
             continue;
         }
         pp = &v->next;
@@ -167,10 +190,11 @@ static void vma_merge_around(struct mm *mm)
 {
     for (struct vma *v = mm->vmas; v && v->next;) {
         struct vma *n = v->next;
-        if (v->end == n->start && v->prot == n->prot && v->flags == n->flags) {
+        if (v->end == n->start && v->prot == n->prot && v->flags == n->flags && v->file == n->file &&
+            (!v->file || v->pgoff + (v->end - v->start) / PAGE_SIZE == n->pgoff)) {
             v->end = n->end;
             v->next = n->next;
-            kfree(n);
+            vma_free(n);
             continue;
         }
         v = n;
@@ -178,6 +202,12 @@ static void vma_merge_around(struct mm *mm)
 }
 
 int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags)
+{
+    return mm_map_file(mm, start, len, prot, flags, NULL, 0);
+}
+
+int mm_map_file(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags,
+                struct file *file, uint64_t pgoff)
 {
     uint64_t end = start + ALIGN_UP(len, PAGE_SIZE);
     int r = mm_unmap(mm, start, end - start);
@@ -190,6 +220,8 @@ int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned 
     n->end = end;
     n->prot = prot;
     n->flags = flags;
+    n->file = file ? file_get(file) : NULL;
+    n->pgoff = pgoff;
     struct vma **pp = &mm->vmas;
     while (*pp && (*pp)->start < start)
         pp = &(*pp)->next;
@@ -207,6 +239,8 @@ int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot)
     for (struct vma *v = vma_find(mm, start); at < end; v = v->next) {
         if (!v || v->start > at)
             return -ENOMEM;
+        if ((prot & PROT_WRITE) && v->file && (v->flags & VMA_SHARED) && !(v->flags & VMA_MAYWRITE))
+            return -EACCES;
         at = v->end;
     }
     if (split_range(mm, start, end) < 0)

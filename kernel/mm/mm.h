@@ -20,11 +20,14 @@ struct task;
 #define VMA_GROWSDOWN 0x2
 #define VMA_STACK     0x4
 #define VMA_HEAP      0x8
+#define VMA_MAYWRITE  0x10      /* a shared file mapping whose file is open for writing */
 
 struct vma {
     uint64_t start, end;        /* [start, end), page-aligned */
     unsigned prot;              /* PROT_READ | PROT_WRITE | PROT_EXEC (Linux values) */
     unsigned flags;
+    struct file *file;          /* file mappings: the file (a reference) and the page offset */
+    uint64_t pgoff;
     struct vma *next;
 };
 
@@ -45,6 +48,10 @@ void mm_activate(struct mm *mm);
 struct vma *vma_find(struct mm *mm, uint64_t addr);   /* first VMA with end > addr */
 /* Map [start, start+len) as a fresh region (replacing whatever was there). */
 int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags);
+/* The same for a file mapping: page i of the region is page pgoff + i of file (which gets
+ * its own reference). */
+int mm_map_file(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags,
+                struct file *file, uint64_t pgoff);
 int mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
 int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot);
 uint64_t mm_unmapped_area(struct mm *mm, uint64_t len);   /* top-down below mmap_base; 0 if none */

@@ -1,11 +1,14 @@
 /*
  * mmap.c — mmap, munmap, mprotect and brk. Placement follows Linux without randomisation:
  * MAP_FIXED where asked, a hint when the range is free, else top-down below mmap_base.
- * Only anonymous mappings exist so far; file mappings return -ENODEV.
+ * File mappings use the file's own pages (file_ops.mmap_page, see fault.c); a file whose
+ * ops say mmap_anon (/dev/zero) maps anonymous memory; any other file gives -ENODEV.
  */
 #include "kernel/mm/mm.h"
 #include "kernel/errno.h"
 #include "kernel/proc/task.h"
+#include "kernel/fs/vfs.h"
+#include "kernel/fs/fdtable.h"
 #include <linux/mman.h>
 
 #define MAP_TYPE_MASK 0x0f
@@ -20,7 +23,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long f
 {
     struct mm *mm = current_task()->mm;
     unsigned type = flags & MAP_TYPE_MASK;
-    (void)fd;
+    struct file *file = NULL;
+    long r;
     if (off & (PAGE_SIZE - 1))
         return -EINVAL;
     if (type != MAP_SHARED && type != MAP_PRIVATE && type != MAP_SHARED_VALIDATE)
@@ -30,31 +34,57 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long f
     uint64_t alen = ALIGN_UP(len, PAGE_SIZE);
     if (!alen || alen > TASK_SIZE)
         return -ENOMEM;
-    if (!(flags & MAP_ANONYMOUS))
-        return -ENODEV;
+    if (!(flags & MAP_ANONYMOUS)) {
+        file = fd_get((int)fd);
+        if (!file)
+            return -EBADF;
+        if (file->ops->mmap_anon) {
+            file_put(file);
+            file = NULL;
+        } else if (!file->ops->mmap_page) {
+            r = -ENODEV;
+            goto out;
+        } else if (!file->readable || (type != MAP_PRIVATE && (prot & PROT_WRITE) && !file->writable)) {
+            r = -EACCES;
+            goto out;
+        } else if (off / PAGE_SIZE + alen / PAGE_SIZE < off / PAGE_SIZE) {
+            r = -EOVERFLOW;
+            goto out;
+        }
+    }
     uint64_t start;
     if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+        r = -EINVAL;
         if (addr & (PAGE_SIZE - 1))
-            return -EINVAL;
+            goto out;
+        r = -ENOMEM;
         if (addr + alen > TASK_SIZE || addr + alen < addr)
-            return -ENOMEM;
+            goto out;
+        r = -EEXIST;
         if ((flags & MAP_FIXED_NOREPLACE) && !(flags & MAP_FIXED) && !range_free(mm, addr, addr + alen))
-            return -EEXIST;
+            goto out;
         start = addr;
     } else {
         addr = ALIGN_UP(addr, PAGE_SIZE);
         if (addr && addr + alen <= TASK_SIZE && addr >= 0x10000 && range_free(mm, addr, addr + alen))
             start = addr;
-        else if (!(start = mm_unmapped_area(mm, alen)))
-            return -ENOMEM;
+        else if (!(start = mm_unmapped_area(mm, alen))) {
+            r = -ENOMEM;
+            goto out;
+        }
     }
     unsigned vflags = type == MAP_PRIVATE ? 0 : VMA_SHARED;
     if (flags & MAP_GROWSDOWN)
         vflags |= VMA_GROWSDOWN;
-    int r = mm_map(mm, start, alen, prot & (PROT_READ | PROT_WRITE | PROT_EXEC), vflags);
-    if (r < 0)
-        return r;
-    return (long)start;
+    if (file && file->writable)
+        vflags |= VMA_MAYWRITE;
+    r = mm_map_file(mm, start, alen, prot & (PROT_READ | PROT_WRITE | PROT_EXEC), vflags, file, off / PAGE_SIZE);
+    if (r == 0)
+        r = (long)start;
+out:
+    if (file)
+        file_put(file);
+    return r;
 }
 
 long sys_munmap(uint64_t addr, uint64_t len)
