@@ -7,7 +7,7 @@ CONTRACT_SRCS := $(filter-out contracts/lib/%,$(CONTRACT_SRCS))
 CONTRACT_BINS := $(patsubst contracts/%.c,$(BUILD)/contracts/%,$(CONTRACT_SRCS))
 CONTRACT_CFLAGS := -static -O1 -g -std=gnu11 -Wall -Wextra -Werror -Icontracts/lib -pthread
 
-$(BUILD)/contracts/%: contracts/%.c contracts/lib/contract.h
+$(BUILD)/contracts/%: contracts/%.c contracts/lib/contract.h $(wildcard contracts/*/*.h)
 	@mkdir -p $(@D)
 	$(MUSLCC) $(CONTRACT_CFLAGS) -o $@ $<
 

@@ -27,5 +27,9 @@ printf 'root:x:0:\nnogroup:x:65534:\n' > "$tmp/etc/group"
 printf 'lockstep\n' > "$tmp/etc/hostname"
 # Fixed timestamps so that the tree (and its hash) depends on content only.
 find "$tmp" -exec touch -h -d '2024-01-01 00:00:00 UTC' {} +
-rm -rf "$root"; mv "$tmp" "$root"; trap - EXIT
+# Swap the new tree in with two renames, so a reader never finds the root missing for long.
+old=""
+if [ -e "$root" ]; then old="${root%/}.old.$$"; mv "$root" "$old"; fi
+mv "$tmp" "$root"; trap - EXIT
+[ -z "$old" ] || rm -rf "$old"
 echo "root: $root ($(find "$root" -type f | wc -l) files)"

@@ -130,11 +130,11 @@ int sandbox_start(struct sandbox *sb, const char *root, char *const argv[], char
 		.out_w = { out[1], errp[1] }, .init_exe = init_exe,
 	};
 	fflush(NULL);
-	long pid = syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | SIGCHLD,
+	long pid = syscall(SYS_clone, CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | SIGCHLD,
 			   NULL, NULL, NULL, 0);
 	if (pid < 0) {
 		int e = errno;
-		return failf(err, errlen, "cannot create the sandbox's namespaces (pid, mount, uts, ipc): %s",
+		return failf(err, errlen, "cannot create the sandbox's namespaces (pid, mount, uts, ipc, net): %s",
 			     strerror(e));
 	}
 	if (pid == 0) {
