@@ -10,7 +10,8 @@
  * doubling until one timed run lasts TARGET_MS (default 250 ms); then the run is repeated and the
  * fastest of REPEATS runs (default 3) is reported, so that a noisy host inflates nothing. Output,
  * one line per benchmark:   NAME NS_PER_OP      or      NAME error WHY
- * Lines starting with '#' are comments (start, end, iteration counts).
+ * Lines starting with '#' are comments: start; iteration counts; end, with the time elapsed since
+ * the start by this clock (compared with the host's clock, it shows whether the guest's is right).
  *
  * As pid 1 (Linux initramfs) it sets up what a run needs (a tmpfs on /tmp, a console on fds 0-2)
  * and stops the machine at the end: isa-debug-exit (port 0xf4) if QEMU has one, else power-off.
@@ -272,6 +273,7 @@ static int run(int argc, char **argv)
             status = 1;
         }
     }
+    uint64_t start = now_ns();   /* the end line gives the elapsed time: run.py checks the clock */
     printf("# microbench start target_ms=%ld repeats=%d\n", target_ms, repeats);
     for (size_t i = 0; i < NBENCH; i++) {
         bool wanted = optind == argc;
@@ -290,7 +292,7 @@ static int run(int argc, char **argv)
             printf("# %s iterations=%ld\n", benches[i].name, iters);
         }
     }
-    printf("# microbench done\n");
+    printf("# microbench done elapsed_ms=%.1f\n", (double)(now_ns() - start) / 1e6);
     return status;
 }
 
