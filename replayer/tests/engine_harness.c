@@ -7,6 +7,8 @@
  *        mutations, and print the engine's report and verdict. The last line is
  *        "verdict=MATCH|DIVERGE|ERROR record=K field=F calls=N".
  *        OPTS: --pid-shift N  every pid the "kernel" hands out is N higher (tests mapping)
+ *              --shift-zone LO:HI:DELTA  addresses in [LO, HI) are DELTA higher (a stack or an
+ *                           mmap area placed elsewhere: tests the address pairing)
  *   engine-harness points TRACE          list mutation points: one line per syscall record
  *        "K nr=NR flags=F mapped=0|1 in=LEN,... out=LEN,..." (mapped: the result is a pid or
  *        an address, paired rather than compared)
@@ -107,6 +109,15 @@ struct mutation { enum mut_kind kind; uint64_t record; unsigned a, b; };
 static struct mutation muts[16];
 static int nmuts;
 static int64_t pid_shift;
+/* --shift-zone LO:HI:DELTA: addresses in [LO, HI) are DELTA higher in the execution (a stack or
+ * an mmap area laid out elsewhere than Linux's) */
+static uint64_t zone_lo, zone_hi;
+static int64_t zone_delta;
+
+static uint64_t shift_addr(uint64_t v)
+{
+    return v >= zone_lo && v < zone_hi ? v + (uint64_t)zone_delta : v;
+}
 
 static bool parse_mutation(const char *s)
 {
@@ -152,14 +163,17 @@ struct shift_ctx { const struct trace_mem *m; uint8_t *bytes; };
 static void shift_field(void *ctx, const struct check_field *f)
 {
     struct shift_ctx *c = ctx;
-    if (f->role != CR_PID || (f->len != 4 && f->len != 8))
+    if ((f->role != CR_PID && f->role != CR_ADDRESS) || (f->len != 4 && f->len != 8))
         return;
     if (f->off < c->m->offset || f->off + f->len > c->m->offset + c->m->len)
         return;
     uint8_t *p = c->bytes + (f->off - c->m->offset);
     uint64_t v = 0;
     memcpy(&v, p, f->len);
-    v = shift_pid(v, f->len);
+    if (f->role == CR_PID && pid_shift)
+        v = shift_pid(v, f->len);
+    else if (f->role == CR_ADDRESS && f->len == 8)
+        v = shift_addr(v);
     memcpy(p, &v, f->len);
 }
 
@@ -169,7 +183,7 @@ static uint8_t *region_bytes(const struct trace_syscall *sc, const struct trace_
 {
     uint8_t *b = malloc(m->len ? m->len : 1);
     memcpy(b, m->data, m->len);
-    if (pid_shift && !(sc->flags & TRACE_SC_UNDESCRIBED)) {
+    if ((pid_shift || zone_delta) && !(sc->flags & TRACE_SC_UNDESCRIBED)) {
         struct shift_ctx c = { m, b };
         desc_region_walk(sc->nr, sc->args, m, shift_field, &c);
     }
@@ -197,7 +211,7 @@ static void put_regions(const struct trace_event *ev, uint8_t dir)
         if (m.dir != dir)
             continue;
         uint8_t *b = region_bytes(sc, &m, ev->index, dir == TRACE_MEM_IN ? M_IN : M_OUT, j++);
-        mem_write(m.addr, b, m.len);
+        mem_write(shift_addr(m.addr), b, m.len);
         free(b);
     }
 }
@@ -217,6 +231,9 @@ static int do_enter(const struct trace_event *ev)
     for (int i = 0; i < 6 && pid_shift && !(sc->flags & TRACE_SC_UNDESCRIBED); i++)
         if (desc_arg_role(sc->nr, i) == CR_PID)
             args[i] = (args[i] & ~0xffffffffull) | (shift_pid(args[i] & 0xffffffffu, 4) & 0xffffffffu);
+    for (int i = 0; i < 6 && zone_delta; i++)
+        if ((sc->flags & TRACE_SC_UNDESCRIBED) || desc_arg_role(sc->nr, i) == CR_ADDRESS)
+            args[i] = shift_addr(args[i]);
     const struct mutation *m = mutation_for(ev->index, M_ARG);
     if (m && m->a < 6)
         args[m->a] ^= 0x1;
@@ -233,6 +250,9 @@ static int do_exit(const struct trace_event *ev)
     if (pid_shift && !(sc->flags & TRACE_SC_UNDESCRIBED) && desc_result_role(sc->nr) == CR_PID &&
         result > 0)
         result += pid_shift;
+    if (zone_delta && !(sc->flags & TRACE_SC_UNDESCRIBED) && desc_result_role(sc->nr) == CR_ADDRESS &&
+        result > 0)
+        result = (int64_t)shift_addr((uint64_t)result);
     if (mutation_for(ev->index, M_RESULT))
         result = result == 0 ? 1 : result + 1;
     put_regions(ev, TRACE_MEM_OUT);
@@ -375,6 +395,15 @@ int main(int argc, char **argv)
         for (int i = 3; i < argc; i++) {
             if (!strcmp(argv[i], "--pid-shift") && i + 1 < argc)
                 pid_shift = strtoll(argv[++i], NULL, 0);
+            else if (!strcmp(argv[i], "--shift-zone") && i + 1 < argc) {
+                unsigned long long lo, hi;
+                long long delta;
+                if (sscanf(argv[++i], "%llx:%llx:%lld", &lo, &hi, &delta) != 3) {
+                    fprintf(stderr, "engine-harness: --shift-zone LO:HI:DELTA (hex, hex, decimal)\n");
+                    return 2;
+                }
+                zone_lo = lo, zone_hi = hi, zone_delta = delta;
+            }
             else if (!parse_mutation(argv[i])) {
                 fprintf(stderr, "engine-harness: bad mutation '%s'\n", argv[i]);
                 return 2;
