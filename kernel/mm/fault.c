@@ -109,6 +109,17 @@ int mm_fault(struct mm *mm, uint64_t addr, unsigned flags)
     return 0;
 }
 
+void mm_populate(struct mm *mm, uint64_t start, uint64_t end)
+{
+    for (struct vma *v = vma_find(mm, start); v && v->start < end; v = v->next) {
+        if (!(v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC)))
+            continue;
+        for (uint64_t va = MAX(v->start, start); va < MIN(v->end, end); va += PAGE_SIZE)
+            if (!arch_pt_lookup(mm->root, va, NULL))
+                mm_fault(mm, va, (v->prot & PROT_WRITE) ? FAULT_WRITE : 0);
+    }
+}
+
 int mm_user_fault(uint64_t addr, unsigned flags)
 {
     return mm_fault(current_task()->mm, addr, flags);

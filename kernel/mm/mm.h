@@ -63,5 +63,7 @@ unsigned mm_arch_prot(unsigned prot);                      /* PROT_* to the arch
  * would (demand paging, copy-on-write); NULL when the access would be a SIGSEGV. */
 void *mm_user_page(struct mm *mm, uint64_t va, bool write);
 int mm_fault(struct mm *mm, uint64_t addr, unsigned flags);   /* 0, or the signal */
+/* Fault in every accessible page of [start, end) as a write where writable (MAP_POPULATE, mlock). */
+void mm_populate(struct mm *mm, uint64_t start, uint64_t end);
 
 #endif

@@ -79,6 +79,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long f
     if (file && file->writable)
         vflags |= VMA_MAYWRITE;
     r = mm_map_file(mm, start, alen, prot & (PROT_READ | PROT_WRITE | PROT_EXEC), vflags, file, off / PAGE_SIZE);
+    if (r == 0 && (flags & (MAP_POPULATE | MAP_LOCKED)) && !(flags & MAP_NONBLOCK))
+        mm_populate(mm, start, start + alen);
     if (r == 0)
         r = (long)start;
 out:

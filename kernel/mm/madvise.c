@@ -1,0 +1,129 @@
+/*
+ * madvise.c — advice and residency: madvise, mincore, msync and the mlock family. Pages
+ * are never swapped here, so locking is bookkeeping only; MADV_DONTNEED really drops the
+ * pages (anonymous memory reads back as zeroes, file pages are re-read from the file).
+ * The argument checks and their errno follow Linux's mm/madvise.c, mincore.c, msync.c, mlock.c.
+ */
+#include "kernel/mm/mm.h"
+#include "kernel/mm/frame.h"
+#include "kernel/errno.h"
+#include "kernel/uaccess.h"
+#include "kernel/proc/task.h"
+#include "arch/x86_64/arch.h"
+#include <linux/mman.h>
+
+/* 0 when [start, end) is covered by VMAs, else -ENOMEM (Linux's answer for holes). */
+static int range_mapped(struct mm *mm, uint64_t start, uint64_t end)
+{
+    uint64_t at = start;
+    for (struct vma *v = vma_find(mm, start); at < end; v = v->next) {
+        if (!v || v->start > at)
+            return -ENOMEM;
+        at = v->end;
+    }
+    return 0;
+}
+
+long sys_madvise(uint64_t start, uint64_t len, int advice)
+{
+    struct mm *mm = current_task()->mm;
+    if (start & (PAGE_SIZE - 1))
+        return -EINVAL;
+    uint64_t alen = ALIGN_UP(len, PAGE_SIZE);
+    if (alen < len || start + alen < start)
+        return -EINVAL;
+    switch (advice) {
+    case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL: case MADV_WILLNEED:
+    case MADV_DONTNEED: case MADV_FREE: case MADV_DONTFORK: case MADV_DOFORK:
+    case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE: case MADV_NOHUGEPAGE:
+    case MADV_DONTDUMP: case MADV_DODUMP: case MADV_WIPEONFORK: case MADV_KEEPONFORK:
+    case MADV_COLD: case MADV_PAGEOUT:
+        break;
+    default:
+        return -EINVAL;
+    }
+    if (!alen)
+        return 0;
+    int r = range_mapped(mm, start, start + alen);
+    if (r < 0)
+        return r;
+    if (advice == MADV_DONTNEED || advice == MADV_FREE) {
+        for (struct vma *v = vma_find(mm, start); v && v->start < start + alen; v = v->next) {
+            uint64_t s = MAX(v->start, start), e = MIN(v->end, start + alen);
+            for (uint64_t va = s; va < e; va += PAGE_SIZE) {
+                uint64_t pa = arch_pt_unmap(mm->root, va);
+                if (pa)
+                    frame_put(pa);
+            }
+        }
+    }
+    return 0;
+}
+
+long sys_mincore(uint64_t start, uint64_t len, unsigned char *uvec)
+{
+    struct mm *mm = current_task()->mm;
+    if (start & (PAGE_SIZE - 1))
+        return -EINVAL;
+    uint64_t alen = ALIGN_UP(len, PAGE_SIZE);
+    if (start >= TASK_SIZE || alen > TASK_SIZE - start)
+        return -ENOMEM;
+    int r = range_mapped(mm, start, start + alen);
+    if (r < 0)
+        return r;
+    for (uint64_t va = start; va < start + alen; va += PAGE_SIZE) {
+        unsigned char in = arch_pt_lookup(mm->root, va, NULL) ? 1 : 0;
+        if (copy_to_user(uvec + (va - start) / PAGE_SIZE, &in, 1))
+            return -EFAULT;
+    }
+    return 0;
+}
+
+long sys_msync(uint64_t start, uint64_t len, int flags)
+{
+    if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+        return -EINVAL;
+    if (start & (PAGE_SIZE - 1))
+        return -EINVAL;
+    if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+        return -EINVAL;
+    uint64_t alen = ALIGN_UP(len, PAGE_SIZE);
+    if (alen < len || start + alen < start)
+        return -ENOMEM;
+    return range_mapped(current_task()->mm, start, start + alen);   /* shared pages are the file's own */
+}
+
+/* Locking: the range must be mapped; locked pages are made resident, as Linux does. */
+static long lock_range(uint64_t start, uint64_t len, bool populate)
+{
+    struct mm *mm = current_task()->mm;
+    uint64_t s = ALIGN_DOWN(start, PAGE_SIZE);
+    uint64_t e = ALIGN_UP(start + len, PAGE_SIZE);
+    if (e < s)
+        return -EINVAL;
+    int r = range_mapped(mm, s, e);
+    if (r == 0 && populate)
+        mm_populate(mm, s, e);
+    return r;
+}
+
+long sys_mlock(uint64_t start, uint64_t len) { return lock_range(start, len, true); }
+long sys_munlock(uint64_t start, uint64_t len) { return lock_range(start, len, false); }
+
+long sys_mlock2(uint64_t start, uint64_t len, int flags)
+{
+    if (flags & ~MLOCK_ONFAULT)
+        return -EINVAL;
+    return lock_range(start, len, !(flags & MLOCK_ONFAULT));
+}
+
+long sys_mlockall(int flags)
+{
+    if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT)
+        return -EINVAL;
+    if ((flags & MCL_CURRENT) && !(flags & MCL_ONFAULT))
+        mm_populate(current_task()->mm, 0, TASK_SIZE);
+    return 0;
+}
+
+long sys_munlockall(void) { return 0; }
