@@ -345,6 +345,23 @@ static bool same_cred(const struct ucred *a, const struct ucred *b)
     return a->pid == b->pid && a->uid == b->uid && a->gid == b->gid;
 }
 
+/* SO_PEEK_OFF (Linux's sk_peek_offset_fwd/bwd): a peek starts that many bytes into the queue
+ * and moves the offset on; a read moves it back; a negative offset is off. */
+static size_t peek_skip(const struct unix_sock *s, unsigned flags)
+{
+    return (flags & MSG_PEEK) && s->peek_off > 0 ? (size_t)s->peek_off : 0;
+}
+
+static void peek_off_move(struct unix_sock *s, unsigned flags, size_t n)
+{
+    if (s->peek_off < 0)
+        return;
+    if (flags & MSG_PEEK)
+        s->peek_off += (int)n;
+    else
+        s->peek_off = (int)MAX((long)s->peek_off - (long)n, 0L);
+}
+
 /* recv(MSG_OOB): the urgent byte (Linux's unix_stream_recv_urg); it stays queued, read, so
  * that ordinary reads stop at the mark. */
 static long stream_recv_urg(struct unix_sock *s, struct unix_msg *m, unsigned flags)
@@ -408,6 +425,11 @@ static long stream_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
     uint64_t deadline = sockopt_deadline(s->rcvtimeo);
     while (copied < size) {
         struct unix_skb *skb = skip_urgent(s, peeked ? next_peek : s->rq_head, peek, copied, &stop);
+        size_t skip = peeked ? 0 : peek_skip(s, flags);
+        while (skb && skip && skip >= skb->len - skb->off) {
+            skip -= skb->len - skb->off;
+            skb = skip_urgent(s, skb->next, peek, copied, &stop);
+        }
         if (stop || (!skb && peeked))
             break;   /* at the urgent mark, or peeked at all there is */
         if (!skb) {
@@ -437,13 +459,14 @@ static long stream_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
             have_cred = true;
             copy_sender(m, skb);
         }
-        size_t chunk = MIN(skb->len - skb->off, size - copied);
-        if (copy_to_iter(m->iter, skb->data + skb->off, chunk) < chunk) {
+        size_t chunk = MIN(skb->len - skb->off - skip, size - copied);
+        if (copy_to_iter(m->iter, skb->data + skb->off + skip, chunk) < chunk) {
             if (!copied)
                 err = -EFAULT;
             break;
         }
         copied += chunk;
+        peek_off_move(s, flags, chunk);
         if (peek) {
             if (skb->scm.nfds) {
                 scm_dup(&scm, &skb->scm);
@@ -473,6 +496,26 @@ static long stream_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
     return copied ? (long)copied : err;
 }
 
+/* The datagram a read takes: the first, or for a peek the one *skip falls in (*skip is then
+ * the offset inside it). */
+static struct unix_skb *dgram_target(struct unix_sock *s, unsigned flags, size_t *skip)
+{
+    *skip = peek_skip(s, flags);
+    struct unix_skb *skb = s->rq_head;
+    while (skb && *skip && *skip >= skb->len) {
+        *skip -= skb->len;
+        skb = skb->next;
+    }
+    return skb;
+}
+
+static bool dgram_readable(void *arg)
+{
+    struct unix_sock *s = arg;
+    size_t skip;
+    return dgram_target(s, MSG_PEEK, &skip) || s->err || (s->shutdown & RCV_SHUTDOWN);
+}
+
 static long dgram_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned flags)
 {
     if (s->type == SOCK_SEQPACKET && s->state != UNIX_CONNECTED)
@@ -480,7 +523,9 @@ static long dgram_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned flag
     if (flags & MSG_OOB)
         return -EOPNOTSUPP;
     uint64_t deadline = sockopt_deadline(s->rcvtimeo);
-    while (!s->rq_head) {
+    size_t skip;
+    struct unix_skb *skb;
+    while (!(skb = dgram_target(s, flags, &skip))) {
         if (s->err)
             return take_error(s);
         if (s->shutdown & RCV_SHUTDOWN) {
@@ -490,25 +535,28 @@ static long dgram_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned flag
         }
         if (flags & MSG_DONTWAIT)
             return -EAGAIN;
-        int err = ev_wait(&s->wq, readable, s, deadline);
+        int err = ev_wait(&s->wq, (flags & MSG_PEEK) ? dgram_readable : readable, s, deadline);
         if (err)
             return err == -ETIMEDOUT ? -EAGAIN : err;
     }
     bool was_full = (int)s->rq_len > s->backlog;
-    struct unix_skb *skb = (flags & MSG_PEEK) ? s->rq_head : dequeue(s);
+    if (!(flags & MSG_PEEK))
+        dequeue(s);
     copy_sender(m, skb);
-    size_t size = m->iter->count, n = MIN(size, skb->len);
-    if (size < skb->len)
+    size_t avail = skb->len - skip, size = m->iter->count, n = MIN(size, avail);
+    if (size < avail)
         m->flags |= MSG_TRUNC;
     long ret;
     struct unix_scm scm = { .cred = skb->scm.cred };
-    if (copy_to_iter(m->iter, skb->data, n) < n) {
+    if (copy_to_iter(m->iter, skb->data + skip, n) < n) {
         ret = -EFAULT;
     } else {
-        ret = (flags & MSG_TRUNC) ? (long)skb->len : (long)n;
+        ret = (flags & MSG_TRUNC) ? (long)avail : (long)n;
         if (flags & MSG_PEEK) {
+            peek_off_move(s, flags, n);
             scm_dup(&scm, &skb->scm);
         } else {
+            peek_off_move(s, flags, skb->len);
             scm.nfds = skb->scm.nfds;
             scm.fds = skb->scm.fds;
             skb->scm.nfds = 0;
