@@ -173,7 +173,7 @@ static int unpack_entry(struct unpack *u, const struct newc *h, const char *name
     const char *last;
     size_t len;
     bool slash;
-    int err = vfs_lookup_parent_from(u->root, name, &dir, &last, &len, &slash);
+    int err = vfs_lookup_parent_from(u->root, name, 0, &dir, &last, &len, &slash);
     if (err)
         return err;
     if (len == 0 || (len == 1 && last[0] == '.')) {

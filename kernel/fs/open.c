@@ -90,7 +90,7 @@ static int open_create(struct inode *dir, const char *name, size_t len, unsigned
 
 /* Resolve path for an open with O_CREAT: follows a trailing symlink (creating its target if
    missing) unless O_EXCL or O_NOFOLLOW; *created tells whether the file is new. */
-static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsigned mode,
+static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsigned lflags, unsigned mode,
                               struct inode **out, bool *created)
 {
     struct inode *dir;
@@ -98,7 +98,7 @@ static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsig
     size_t len;
     bool slash;
     char *linkbuf = NULL;
-    int err = vfs_lookup_parent_at(dirfd, path, &dir, &last, &len, &slash);
+    int err = vfs_lookup_parent_flags(dirfd, path, lflags, &dir, &last, &len, &slash);
     for (int links = 0; !err; links++) {
         struct inode *found;
         /* ".", ".." or "/" at the end, or a trailing slash: EISDIR before any lookup */
@@ -135,7 +135,7 @@ static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsig
             err = -ELOOP;
             break;
         }
-        if (links >= FS_SYMLOOP_MAX) {
+        if (links >= FS_SYMLOOP_MAX || (lflags & LOOKUP_NO_SYMLINKS)) {
             err = -ELOOP;
             break;
         }
@@ -167,7 +167,7 @@ static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsig
         linkbuf = copy;
         inode_touch_a(found);
         struct inode *ndir;
-        err = vfs_lookup_parent_from(dir, linkbuf, &ndir, &last, &len, &slash);
+        err = vfs_lookup_parent_from(dir, linkbuf, lflags, &ndir, &last, &len, &slash);
         inode_put(dir);
         dir = err ? NULL : ndir;
     }
@@ -229,15 +229,15 @@ static int open_check_flags(unsigned *flagsp, unsigned *modep, int *acc_mode, bo
 }
 
 /* The open itself, on a kernel path string, after flag validation. */
-static int open_path(int dirfd, const char *path, unsigned flags, unsigned mode, int acc_mode,
-                     bool largefile, struct file **out)
+static int open_path(int dirfd, const char *path, unsigned flags, unsigned lflags, unsigned mode,
+                     int acc_mode, bool largefile, struct file **out)
 {
     struct inode *inode = NULL;
     bool created = false;
     int err;
     if (flags & __O_TMPFILE) {
         struct inode *dir;
-        err = vfs_lookup_at(dirfd, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dir);
+        err = vfs_lookup_at(dirfd, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY | lflags, &dir);
         if (err)
             return err;
         err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
@@ -252,11 +252,11 @@ static int open_path(int dirfd, const char *path, unsigned flags, unsigned mode,
         inode_get(inode);
         created = true;
     } else if (flags & O_CREAT) {
-        err = open_lookup_create(dirfd, path, flags, mode, &inode, &created);
+        err = open_lookup_create(dirfd, path, flags, lflags, mode, &inode, &created);
         if (err)
             return err;
     } else {
-        unsigned lf = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+        unsigned lf = ((flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW) | lflags;
         if (flags & O_DIRECTORY)
             lf |= LOOKUP_DIRECTORY;
         err = vfs_lookup_at(dirfd, path, lf, &inode);
@@ -292,7 +292,7 @@ int kernel_open(const char *path, int flags, struct file **out)
     unsigned fl = (unsigned)flags, mode = 0;
     int acc;
     int err = open_check_flags(&fl, &mode, &acc, false);
-    return err ? err : open_path(AT_FDCWD, path, fl, mode, acc, true, out);
+    return err ? err : open_path(AT_FDCWD, path, fl, 0, mode, acc, true, out);
 }
 
 int kernel_open_exec(const char *path, struct file **out)
@@ -312,7 +312,8 @@ int kernel_open_exec(const char *path, struct file **out)
     return err;
 }
 
-static long do_sys_open(int dirfd, const char *upath, unsigned flags, unsigned mode, bool strict)
+static long do_sys_open(int dirfd, const char *upath, unsigned flags, unsigned mode, unsigned lflags,
+                        bool strict)
 {
     int acc;
     int err = open_check_flags(&flags, &mode, &acc, strict);
@@ -328,7 +329,7 @@ static long do_sys_open(int dirfd, const char *upath, unsigned flags, unsigned m
     err = fdt ? fd_check_free(fdt) : -EBADF;
     if (err < 0)
         goto out;
-    err = open_path(dirfd, path, flags, mode, acc, true, &f);
+    err = open_path(dirfd, path, flags, lflags, mode, acc, true, &f);
     if (err)
         goto out;
     err = fd_alloc(fdt, f, 0, flags & O_CLOEXEC);
@@ -341,17 +342,17 @@ out:
 
 long sys_open(const char *path, int flags, unsigned mode)
 {
-    return do_sys_open(AT_FDCWD, path, (unsigned)flags, mode, false);
+    return do_sys_open(AT_FDCWD, path, (unsigned)flags, mode, 0, false);
 }
 
 long sys_openat(int dirfd, const char *path, int flags, unsigned mode)
 {
-    return do_sys_open(dirfd, path, (unsigned)flags, mode, false);
+    return do_sys_open(dirfd, path, (unsigned)flags, mode, 0, false);
 }
 
 long sys_creat(const char *path, unsigned mode)
 {
-    return do_sys_open(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode, false);
+    return do_sys_open(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode, 0, false);
 }
 
 long sys_openat2(int dirfd, const char *path, void *uhow, size_t size)
@@ -376,11 +377,23 @@ long sys_openat2(int dirfd, const char *path, void *uhow, size_t size)
         return -EFAULT;
     if (how.flags >> 32)
         return -EINVAL;
-    if (how.resolve)
-        return -EINVAL;   /* RESOLVE_* restrictions are not implemented */
+    if (how.resolve & ~(uint64_t)(RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS | RESOLVE_NO_SYMLINKS |
+                                  RESOLVE_BENEATH | RESOLVE_IN_ROOT | RESOLVE_CACHED))
+        return -EINVAL;
+    if ((how.resolve & RESOLVE_BENEATH) && (how.resolve & RESOLVE_IN_ROOT))
+        return -EINVAL;
     if (how.mode >> 32)
         return -EINVAL;
-    return do_sys_open(dirfd, path, (unsigned)how.flags, (unsigned)how.mode, true);
+    /* Nothing here waits for I/O, so RESOLVE_CACHED only refuses what would write. */
+    if ((how.resolve & RESOLVE_CACHED) && (how.flags & (O_TRUNC | O_CREAT | __O_TMPFILE)))
+        return -EAGAIN;
+    unsigned lflags = (how.resolve & RESOLVE_NO_XDEV ? LOOKUP_NO_XDEV : 0) |
+                      (how.resolve & RESOLVE_NO_MAGICLINKS ? LOOKUP_NO_MAGICLINKS : 0) |
+                      (how.resolve & RESOLVE_NO_SYMLINKS ? LOOKUP_NO_SYMLINKS : 0) |
+                      (how.resolve & RESOLVE_BENEATH ? LOOKUP_BENEATH : 0) |
+                      (how.resolve & RESOLVE_IN_ROOT ? LOOKUP_IN_ROOT : 0) |
+                      (how.resolve & RESOLVE_CACHED ? LOOKUP_CACHED : 0);
+    return do_sys_open(dirfd, path, (unsigned)how.flags, (unsigned)how.mode, lflags, true);
 }
 
 long sys_close(int fd)

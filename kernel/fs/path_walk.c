@@ -12,6 +12,7 @@
 #include "kernel/fs/fs_context.h"
 #include "kernel/proc/task.h"
 #include "kernel/uaccess.h"
+#include <linux/magic.h>
 
 struct inode *vfs_root_inode;
 
@@ -44,7 +45,19 @@ int getname(const char *upath, char **out)
 struct walk {
     struct inode *root;
     int links;
+    unsigned flags;        /* the LOOKUP_NO_* / LOOKUP_BENEATH / LOOKUP_IN_ROOT restrictions */
+    struct inode *base;    /* where the walk started (for BENEATH / IN_ROOT) */
 };
+
+#define LOOKUP_SCOPED (LOOKUP_BENEATH | LOOKUP_IN_ROOT)
+
+static void walk_init(struct walk *w, struct inode *base, unsigned flags)
+{
+    w->root = (flags & LOOKUP_IN_ROOT) && base ? base : vfs_root();
+    w->links = 0;
+    w->flags = flags;
+    w->base = base ? base : w->root;
+}
 
 static struct inode *cross_mounts(struct inode *inode)
 {
@@ -63,14 +76,31 @@ static int step(struct walk *w, struct inode *dir, const char *name, size_t len,
         return 0;
     }
     if (len == 2 && name[0] == '.' && name[1] == '.') {
+        /* Linux's RCU walk cannot check ".." in a scoped lookup: RESOLVE_CACHED says EAGAIN. */
+        if ((w->flags & LOOKUP_CACHED) && (w->flags & LOOKUP_SCOPED) &&
+            !((w->flags & LOOKUP_IN_ROOT) && dir == w->root))
+            return -EAGAIN;
+        if ((w->flags & LOOKUP_BENEATH) && dir == w->base)
+            return -EXDEV;
         *out = dir == w->root ? dir : dir->parent;
+        if ((w->flags & LOOKUP_NO_XDEV) && (*out)->sb != dir->sb)
+            return (w->flags & LOOKUP_CACHED) ? -EAGAIN : -EXDEV;
         return 0;
     }
     if (!dir->iops || !dir->iops->lookup)
         return -ENOTDIR;
+    /* /proc/<pid> entries are revalidated, which RESOLVE_CACHED's walk cannot do. */
+    if ((w->flags & LOOKUP_CACHED) && dir->sb->magic == PROC_SUPER_MAGIC && dir != dir->sb->root)
+        return -EAGAIN;
     int err = dir->iops->lookup(dir, name, len, out);
+    /* A name that is not there is not in Linux's dentry cache either (no negative entry
+       has been made for it, as far as we can tell): RESOLVE_CACHED cannot say ENOENT. */
+    if (err == -ENOENT && (w->flags & LOOKUP_CACHED))
+        return -EAGAIN;
     if (!err)
         *out = cross_mounts(*out);
+    if (!err && (w->flags & LOOKUP_NO_XDEV) && (*out)->sb != dir->sb)
+        return (w->flags & LOOKUP_CACHED) ? -EAGAIN : -EXDEV;   /* the RCU walk gives up first */
     return err;
 }
 
@@ -85,10 +115,19 @@ static int resolve(struct walk *w, struct inode *cur, const char *p, unsigned fl
 
 static int follow_link(struct walk *w, struct inode *dir, struct inode *link, struct inode **out)
 {
-    if (++w->links > FS_SYMLOOP_MAX)
+    if (++w->links > FS_SYMLOOP_MAX || (w->flags & LOOKUP_NO_SYMLINKS))
         return -ELOOP;
+    if ((w->flags & LOOKUP_CACHED) && link->sb->magic == PROC_SUPER_MAGIC)
+        return -EAGAIN;   /* /proc's links are computed, never cached */
     struct inode *magic = link->iops && link->iops->magic_link ? link->iops->magic_link(link) : NULL;
     if (magic) {
+        int err = (w->flags & LOOKUP_NO_MAGICLINKS) ? -ELOOP
+                : (w->flags & LOOKUP_NO_XDEV) && magic->sb != dir->sb ? -EXDEV
+                : (w->flags & LOOKUP_SCOPED) ? -EXDEV : 0;
+        if (err) {
+            inode_put(magic);
+            return err;
+        }
         *out = magic;
         inode_put(magic);   /* the walk holds no references; the target lives on in its owner */
         return 0;
@@ -107,6 +146,11 @@ static int follow_link(struct walk *w, struct inode *dir, struct inode *link, st
 static int resolve(struct walk *w, struct inode *cur, const char *p, unsigned flags, struct inode **out)
 {
     if (*p == '/') {
+        if (w->flags & LOOKUP_BENEATH)
+            return -EXDEV;
+        /* An absolute symlink jumping to another mount's root (the path argument may). */
+        if ((w->flags & LOOKUP_NO_XDEV) && w->links > 0 && cur->sb != w->root->sb)
+            return -EXDEV;
         cur = w->root;
         while (*p == '/')
             p++;
@@ -168,8 +212,8 @@ static int start_dir(int dirfd, bool allow_any, struct inode **out)
 
 int vfs_lookup_at(int dirfd, const char *path, unsigned lookup_flags, struct inode **out)
 {
-    struct walk w = { vfs_root(), 0 };
-    struct inode *start = w.root, *res;
+    struct walk w;
+    struct inode *start = NULL, *res;
     int err;
     if (!*path) {
         if (!(lookup_flags & LOOKUP_EMPTY))
@@ -178,12 +222,14 @@ int vfs_lookup_at(int dirfd, const char *path, unsigned lookup_flags, struct ino
         if (err)
             return err;
     } else {
-        if (*path != '/') {
+        /* A scoped walk starts at dirfd even for an absolute path (which BENEATH refuses). */
+        if (*path != '/' || (lookup_flags & LOOKUP_SCOPED)) {
             err = start_dir(dirfd, false, &start);
             if (err)
                 return err;
         }
-        err = resolve(&w, start, path, lookup_flags, &res);
+        walk_init(&w, start, lookup_flags);
+        err = resolve(&w, start ? start : w.root, path, lookup_flags, &res);
         if (err)
             return err;
     }
@@ -193,22 +239,37 @@ int vfs_lookup_at(int dirfd, const char *path, unsigned lookup_flags, struct ino
     return 0;
 }
 
+static int lookup_parent(struct inode *start, const char *path, unsigned lflags, struct inode **dir,
+                         const char **last, size_t *lastlen, bool *trailing_slash);
+
 int vfs_lookup_parent_at(int dirfd, const char *path, struct inode **dir, const char **last,
                          size_t *lastlen, bool *trailing_slash)
+{
+    return vfs_lookup_parent_flags(dirfd, path, 0, dir, last, lastlen, trailing_slash);
+}
+
+int vfs_lookup_parent_flags(int dirfd, const char *path, unsigned lflags, struct inode **dir,
+                            const char **last, size_t *lastlen, bool *trailing_slash)
 {
     if (!*path)
         return -ENOENT;
     struct inode *start = NULL;
-    if (*path != '/') {
+    if (*path != '/' || (lflags & LOOKUP_SCOPED)) {
         int err = start_dir(dirfd, false, &start);
         if (err)
             return err;
     }
-    return vfs_lookup_parent_from(start, path, dir, last, lastlen, trailing_slash);
+    return lookup_parent(start, path, lflags, dir, last, lastlen, trailing_slash);
 }
 
-int vfs_lookup_parent_from(struct inode *start, const char *path, struct inode **dir,
+int vfs_lookup_parent_from(struct inode *start, const char *path, unsigned lookup_flags, struct inode **dir,
                            const char **last, size_t *lastlen, bool *trailing_slash)
+{
+    return lookup_parent(start, path, lookup_flags, dir, last, lastlen, trailing_slash);
+}
+
+static int lookup_parent(struct inode *start, const char *path, unsigned lflags, struct inode **dir,
+                         const char **last, size_t *lastlen, bool *trailing_slash)
 {
     if (!*path)
         return -ENOENT;
@@ -221,18 +282,21 @@ int vfs_lookup_parent_from(struct inode *start, const char *path, struct inode *
     size_t begin = end;
     while (begin > 0 && path[begin - 1] != '/')
         begin--;
-    struct walk w = { vfs_root(), 0 };
+    struct walk w;
     struct inode *res;
     int err;
-    if (*path == '/' || !start)
+    walk_init(&w, start, lflags);
+    if (!start || (*path == '/' && !(lflags & LOOKUP_SCOPED)))
         start = w.root;
+    if (*path == '/' && (lflags & LOOKUP_BENEATH))
+        return -EXDEV;
     if (begin > 0) {
         char *prefix = kmalloc(begin + 1);
         if (!prefix)
             return -ENOMEM;
         memcpy(prefix, path, begin);
         prefix[begin] = 0;
-        err = resolve(&w, start, prefix, LOOKUP_FOLLOW, &res);
+        err = resolve(&w, start, prefix, LOOKUP_FOLLOW | lflags, &res);
         kfree(prefix);
         if (err)
             return err;

@@ -234,14 +234,24 @@ unsigned dtype_of(unsigned mode);
 #define LOOKUP_FOLLOW     1   /* follow a trailing symlink */
 #define LOOKUP_DIRECTORY  2   /* the result must be a directory */
 #define LOOKUP_EMPTY      4   /* an empty path means the starting directory (AT_EMPTY_PATH) */
+/* openat2's RESOLVE_* restrictions */
+#define LOOKUP_NO_XDEV       0x100   /* no mount crossing: EXDEV */
+#define LOOKUP_NO_MAGICLINKS 0x200   /* no /proc magic link: ELOOP */
+#define LOOKUP_NO_SYMLINKS   0x400   /* no symlink at all: ELOOP */
+#define LOOKUP_BENEATH       0x800   /* never above the starting directory: EXDEV */
+#define LOOKUP_IN_ROOT       0x1000  /* the starting directory is the root */
+#define LOOKUP_CACHED        0x2000  /* only what Linux's RCU walk can do, else EAGAIN */
 
 /* Resolve path (kernel string) relative to dirfd; *out holds a reference. */
 int vfs_lookup_at(int dirfd, const char *path, unsigned lookup_flags, struct inode **out);
 /* The parent directory of path's last component: *dir holds a reference, *last points into path. */
 int vfs_lookup_parent_at(int dirfd, const char *path, struct inode **dir, const char **last,
                          size_t *lastlen, bool *trailing_slash);
+/* The same with LOOKUP_* restrictions (openat2). */
+int vfs_lookup_parent_flags(int dirfd, const char *path, unsigned lookup_flags, struct inode **dir,
+                            const char **last, size_t *lastlen, bool *trailing_slash);
 /* The same, for a relative path starting at the directory start (NULL: the root). */
-int vfs_lookup_parent_from(struct inode *start, const char *path, struct inode **dir,
+int vfs_lookup_parent_from(struct inode *start, const char *path, unsigned lookup_flags, struct inode **dir,
                            const char **last, size_t *lastlen, bool *trailing_slash);
 /* The absolute path of inode from the process root, NUL-terminated in buf: its length,
    -ENOENT when it has no name, -ENAMETOOLONG when size is too small (d_path.c). */

@@ -337,4 +337,38 @@ TEST(non_root_permissions)
     shim_task.uid = shim_task.euid = 0;
     shim_task.gid = shim_task.egid = 0;
 }
+TEST(long_paths)
+{
+    static char name[300], longp[5000];
+    memset(name, 'a', 256);
+    CHECK_EQ(sys_open(name, O_CREAT | O_WRONLY, 0600), -ENAMETOOLONG);
+    name[255] = 0;
+    long fd = sys_open(name, O_CREAT | O_WRONLY, 0600);
+    CHECK(fd >= 0);
+    CHECK_EQ(sys_unlink(name), 0);
+    memset(longp, 'b', 4999);
+    CHECK_EQ(sys_open(longp, O_RDONLY, 0), -ENAMETOOLONG);
+    struct stat st;
+    CHECK_EQ(sys_stat(longp, &st), -ENAMETOOLONG);
+    for (int i = 0; i < 4094; i += 2) {
+        longp[i] = '.';
+        longp[i + 1] = '/';
+    }
+    longp[4094] = 'x';
+    longp[4095] = 0;
+    CHECK_EQ(sys_open(longp, O_RDONLY, 0), -ENOENT);
+    CHECK_EQ(sys_symlink("l1", "/tmp/l0"), 0);
+    char a[16], b[16];
+    for (int i = 1; i < 45; i++) {
+        snprintf(a, sizeof(a), "/tmp/l%d", i);
+        snprintf(b, sizeof(b), "l%d", i + 1);
+        CHECK_EQ(sys_symlink(b, a), 0);
+    }
+    kfs_write_file("/tmp/l45", "end");
+    CHECK_EQ(sys_stat("/tmp/l0", &st), -ELOOP);
+    CHECK_EQ(sys_stat("/tmp/l5", &st), 0);
+    CHECK_EQ(sys_stat("/tmp/l4", &st), -ELOOP);
+    CHECK_EQ(sys_symlink("self", "/tmp/self"), 0);
+    CHECK_EQ(sys_open("/tmp/self", O_CREAT | O_WRONLY, 0600), -ELOOP);
+}
 #endif
