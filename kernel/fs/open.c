@@ -93,7 +93,7 @@ static int open_create(struct inode *dir, const char *name, size_t len, unsigned
 static int open_lookup_create(int dirfd, const char *path, unsigned flags, unsigned lflags, unsigned mode,
                               struct inode **out, bool *created)
 {
-    struct inode *dir;
+    struct inode *dir = NULL;
     const char *last;
     size_t len;
     bool slash;
