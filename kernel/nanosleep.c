@@ -51,12 +51,22 @@ long sys_nanosleep(const struct __kernel_timespec *ureq, struct __kernel_timespe
 
 long sys_clock_nanosleep(int clockid, int flags, const struct __kernel_timespec *ureq, struct __kernel_timespec *urem)
 {
-    if (clockid == CLOCK_PROCESS_CPUTIME_ID || clockid == CLOCK_THREAD_CPUTIME_ID)
-        return clockid == CLOCK_THREAD_CPUTIME_ID ? -EINVAL : -EOPNOTSUPP;   /* Linux sleeps on CPU time: not yet */
-    if (clockid != CLOCK_REALTIME && clockid != CLOCK_MONOTONIC && clockid != CLOCK_BOOTTIME &&
-        clockid != CLOCK_TAI)
+    /* Linux: clocks without a sleep method answer EOPNOTSUPP, unknown ones EINVAL. */
+    switch (clockid) {
+    case CLOCK_REALTIME: case CLOCK_MONOTONIC: case CLOCK_BOOTTIME: case CLOCK_TAI:
+    case CLOCK_REALTIME_ALARM: case CLOCK_BOOTTIME_ALARM:
+        break;
+    case CLOCK_MONOTONIC_RAW: case CLOCK_REALTIME_COARSE: case CLOCK_MONOTONIC_COARSE:
+        return -EOPNOTSUPP;
+    case CLOCK_THREAD_CPUTIME_ID:
+        return -EOPNOTSUPP;     /* clock_nanosleep(2) says EINVAL; Linux 6.x answers this */
+    case CLOCK_PROCESS_CPUTIME_ID:
+        return -EOPNOTSUPP;     /* Linux sleeps until the process used that much CPU: not here yet */
+    default:
         return -EINVAL;
+    }
     if (flags & ~TIMER_ABSTIME)
         return -EINVAL;
-    return do_sleep(clockid == CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC, flags, ureq, urem);
+    bool real = clockid == CLOCK_REALTIME || clockid == CLOCK_REALTIME_ALARM || clockid == CLOCK_TAI;
+    return do_sleep(real ? CLOCK_REALTIME : CLOCK_MONOTONIC, flags, ureq, urem);
 }

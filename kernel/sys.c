@@ -13,6 +13,10 @@
 #include <linux/resource.h>
 #include <linux/rseq.h>
 #include <linux/prctl.h>
+#include <linux/times.h>
+#include <linux/sysinfo.h>
+#include "kernel/time.h"
+#include "kernel/mm/frame.h"
 
 #define T current_task()
 
@@ -140,6 +144,13 @@ long sys_prctl(int option, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
             return -EINVAL;
         t->not_dumpable = !a2;
         return 0;
+    case PR_SET_CHILD_SUBREAPER:
+        t->child_subreaper = a2 != 0;
+        return 0;
+    case PR_GET_CHILD_SUBREAPER: {
+        int v = t->child_subreaper;
+        return copy_to_user((void *)a2, &v, sizeof v);
+    }
     case PR_SET_NO_NEW_PRIVS:
         if (a2 != 1 || a3 || a4 || a5)
             return -EINVAL;
@@ -154,11 +165,32 @@ long sys_prctl(int option, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
     }
 }
 
-/* No supplementary groups in the sandbox (docs/interfaces.md). */
-long sys_getgroups(int size, unsigned *list)
+/* times: CPU time in clock ticks (USER_HZ 100 = TIMER_HZ) and ticks since boot. */
+long sys_times(struct tms *ut)
 {
-    (void)list;
-    return size < 0 ? -EINVAL : 0;
+    struct task *t = T;
+    if (ut) {
+        struct tms tm = { (long)t->utime_ticks, (long)t->stime_ticks, (long)t->cutime_ticks, (long)t->cstime_ticks };
+        if (copy_to_user(ut, &tm, sizeof tm))
+            return -EFAULT;
+    }
+    return (long)(time_now_ns(CLOCK_MONOTONIC) / (1000000000ULL / TIMER_HZ));
+}
+
+long sys_sysinfo(struct sysinfo *uinfo)
+{
+    struct sysinfo si;
+    memset(&si, 0, sizeof si);
+    uint64_t ns = time_now_ns(CLOCK_BOOTTIME);
+    si.uptime = (long)(ns / 1000000000ULL) + (ns % 1000000000ULL ? 1 : 0);   /* Linux rounds up */
+    si.totalram = frame_total_count() * PAGE_SIZE;
+    si.freeram = frame_free_count() * PAGE_SIZE;
+    int n = 0;
+    for (struct task *p = task_first(); p; p = task_next(p))
+        n++;
+    si.procs = (unsigned short)n;
+    si.mem_unit = 1;
+    return copy_to_user(uinfo, &si, sizeof si);
 }
 
 long sys_arch_prctl(int code, uint64_t addr)
@@ -241,6 +273,10 @@ long sys_getrandom(void *ubuf, size_t len, unsigned flags)
 {
     if (flags & ~7u)
         return -EINVAL;
+    if ((flags & 6u) == 6u)         /* GRND_RANDOM together with GRND_INSECURE */
+        return -EINVAL;
+    if (len > 0x7fffffff)
+        len = 0x7fffffff;
     uint8_t chunk[256];
     size_t done = 0;
     while (done < len) {

@@ -7,7 +7,7 @@
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"
-#include "kernel/proc/task.h"
+#include "kernel/proc/proc.h"
 #include "arch/x86_64/arch.h"
 #include <linux/time_types.h>
 
@@ -24,29 +24,62 @@ void time_tick(void)
     nanosleep_tick();
 }
 
+/* Linux's clock ids: 0-9 and 11 (10 is unused); negative ids are CPU-time clocks of a
+ * process or thread, ((~pid) << 3) | type, with pid 0 meaning the caller. */
 static bool clock_valid(int clockid)
 {
-    return clockid >= CLOCK_REALTIME && clockid <= CLOCK_BOOTTIME;
+    return clockid >= CLOCK_REALTIME && clockid <= CLOCK_TAI && clockid != 10;
+}
+
+static bool realtime_based(int clockid)
+{
+    return clockid == CLOCK_REALTIME || clockid == CLOCK_REALTIME_COARSE || clockid == CLOCK_REALTIME_ALARM ||
+           clockid == CLOCK_TAI;
 }
 
 uint64_t time_now_ns(int clockid)
 {
     uint64_t mono = arch_monotonic_ns();
-    return clockid == CLOCK_REALTIME || clockid == CLOCK_REALTIME_COARSE ? epoch_ns + mono : mono;
+    return realtime_based(clockid) ? epoch_ns + mono : mono;
+}
+
+/* CPU-time clocks: 0 and the time, or -EINVAL. */
+static int cpu_clock_ns(int clockid, uint64_t *ns)
+{
+    struct task *t = current_task();
+    if (clockid < 0) {
+        if ((clockid & 7) == 7 || (clockid & 3) == 3)
+            return -EINVAL;
+        int pid = ~(clockid >> 3);
+        if (pid && !(t = task_by_pid(pid)))
+            return -EINVAL;
+    } else if (clockid != CLOCK_PROCESS_CPUTIME_ID && clockid != CLOCK_THREAD_CPUTIME_ID) {
+        return -EINVAL;
+    }
+    *ns = task_cputime_ns(t);
+    return 0;
 }
 
 long sys_clock_gettime(int clockid, struct __kernel_timespec *uts)
 {
-    if (!clock_valid(clockid))
+    uint64_t ns;
+    if (clockid < 0 || clockid == CLOCK_PROCESS_CPUTIME_ID || clockid == CLOCK_THREAD_CPUTIME_ID) {
+        int r = cpu_clock_ns(clockid, &ns);
+        if (r < 0)
+            return r;
+    } else if (!clock_valid(clockid)) {
         return -EINVAL;
-    uint64_t ns = time_now_ns(clockid);
+    } else {
+        ns = time_now_ns(clockid);
+    }
     struct __kernel_timespec ts = { (long long)(ns / 1000000000ULL), (long long)(ns % 1000000000ULL) };
     return copy_to_user(uts, &ts, sizeof ts);
 }
 
 long sys_clock_getres(int clockid, struct __kernel_timespec *uts)
 {
-    if (!clock_valid(clockid))
+    uint64_t ignored;
+    if (clockid < 0 ? cpu_clock_ns(clockid, &ignored) < 0 : !clock_valid(clockid))
         return -EINVAL;
     bool coarse = clockid == CLOCK_REALTIME_COARSE || clockid == CLOCK_MONOTONIC_COARSE;
     struct __kernel_timespec ts = { 0, coarse ? 1000000000 / TIMER_HZ : 1 };

@@ -104,7 +104,7 @@ int arch_prctl_get(struct task *t, int code, uint64_t *value);  /* ARCH_GET_FS/G
 
 /* ---- What arch calls in kernel/ ---- */
 void syscall_dispatch(struct trap_frame *f);        /* kernel/syscall.c */
-void timer_interrupt(void);                         /* kernel/proc/sched.c, every tick */
+void timer_interrupt(bool from_user);               /* kernel/proc/sched.c, every tick */
 void user_return_hook(void);                        /* kernel/proc/sched.c, before going back to user */
 /* A fault in user mode: the kernel decides (demand paging, copy-on-write, or a signal). */
 #define FAULT_WRITE 1u

@@ -84,7 +84,7 @@ void trap_handler(struct trap_frame *f)
     bool from_user = (f->cs & 3) == 3;
     if (f->vector == VEC_TIMER) {
         apic_eoi();
-        timer_interrupt();
+        timer_interrupt(from_user);
     } else if (f->vector == VEC_SPURIOUS) {
         return;
     } else if (f->vector < 32) {

@@ -11,7 +11,7 @@
 
 static uint64_t used_map[MAX_FRAMES / 64];   /* 1 = not available */
 static uint16_t refcount[MAX_FRAMES];
-static size_t nfree;
+static size_t nfree, ntotal;
 static size_t search_from;
 
 static bool is_used(size_t i) { return used_map[i / 64] & (1UL << (i % 64)); }
@@ -37,6 +37,7 @@ void frame_init(const struct boot_info *bi)
         }
     }
     search_from = floor / PAGE_SIZE;
+    ntotal = nfree;
 }
 
 uint64_t frame_alloc_contig(size_t n)
@@ -102,4 +103,9 @@ unsigned frame_refs(uint64_t pa)
 size_t frame_free_count(void)
 {
     return nfree;
+}
+
+size_t frame_total_count(void)
+{
+    return ntotal;
 }

@@ -16,5 +16,6 @@ void frame_get(uint64_t pa);                /* one more reference */
 void frame_put(uint64_t pa);                /* one less; freed at zero */
 unsigned frame_refs(uint64_t pa);
 size_t frame_free_count(void);
+size_t frame_total_count(void);             /* frames the allocator manages */
 
 #endif

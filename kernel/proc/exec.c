@@ -43,8 +43,8 @@ static int elf_read_headers(struct file *f, struct elf_image *im)
     int r = kernel_stat(f, &st);
     if (r < 0)
         return r;
-    if (!S_ISREG(st.st_mode))
-        return -EACCES;
+    if (!S_ISREG(st.st_mode) || !(st.st_mode & 0111))
+        return -EACCES;     /* even root needs one execute bit */
     im->size = st.st_size;
     if (kernel_read(f, &im->eh, sizeof im->eh, 0) != sizeof im->eh)
         return -ENOEXEC;
@@ -242,7 +242,73 @@ out:
     return r;
 }
 
+#define BINPRM_BUF_SIZE 256
+#define MAX_SCRIPT_DEPTH 5
+
+static int do_execve(const char *path, const char *execfn, char *const argv[], int argc,
+                     char *const envp[], int envc, int depth);
+
+/* "#!interpreter [one argument]": run the interpreter with the script's path in place of
+ * argv[0], as Linux's binfmt_script does. -ENOEXEC when f is not a script. */
+static int exec_script(struct file *f, const char *path, const char *execfn, char *const argv[], int argc,
+                       char *const envp[], int envc, int depth)
+{
+    char buf[BINPRM_BUF_SIZE + 1];
+    long n = kernel_read(f, buf, BINPRM_BUF_SIZE, 0);
+    if (n < 2 || buf[0] != '#' || buf[1] != '!')
+        return -ENOEXEC;
+    buf[n] = 0;
+    char *end = strchr(buf, '\n');
+    if (!end) {
+        if (n == BINPRM_BUF_SIZE)
+            return -ENOEXEC;        /* the interpreter line does not fit: Linux refuses it */
+        end = buf + n;
+    }
+    *end = 0;
+    char *p = buf + 2;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (!*p)
+        return -ENOEXEC;
+    char *interp = p;
+    while (*p && *p != ' ' && *p != '\t')
+        p++;
+    char *arg = NULL;
+    if (*p) {
+        *p++ = 0;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        char *e = p + strlen(p);
+        while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+            *--e = 0;
+        if (*p)
+            arg = p;
+    }
+    if (depth >= MAX_SCRIPT_DEPTH)
+        return -ELOOP;
+    char **nargv = kmalloc((argc + 3) * sizeof(char *));
+    if (!nargv)
+        return -ENOMEM;
+    int k = 0;
+    nargv[k++] = interp;
+    if (arg)
+        nargv[k++] = arg;
+    nargv[k++] = (char *)path;
+    for (int i = 1; i < argc; i++)
+        nargv[k++] = argv[i];
+    nargv[k] = NULL;
+    int r = do_execve(interp, execfn, nargv, k, envp, envc, depth + 1);
+    kfree(nargv);
+    return r;
+}
+
 int kernel_execve(const char *path, char *const argv[], int argc, char *const envp[], int envc)
+{
+    return do_execve(path, path, argv, argc, envp, envc, 0);
+}
+
+static int do_execve(const char *path, const char *execfn, char *const argv[], int argc,
+                     char *const envp[], int envc, int depth)
 {
     struct task *t = current_task();
     struct file *f;
@@ -251,8 +317,14 @@ int kernel_execve(const char *path, char *const argv[], int argc, char *const en
     int r = kernel_open(path, O_RDONLY, &f);
     if (r < 0)
         return r;
-    if ((r = elf_read_headers(f, &im)) < 0)
+    if ((r = elf_read_headers(f, &im)) < 0) {
+        if (r == -ENOEXEC) {
+            int s = exec_script(f, path, execfn, argv, argc, envp, envc, depth);
+            if (s != -ENOEXEC)
+                r = s;
+        }
         goto out;
+    }
     if (!(mm = mm_create())) {
         r = -ENOMEM;
         goto out;
@@ -289,10 +361,13 @@ int kernel_execve(const char *path, char *const argv[], int argc, char *const en
     mm->start_brk = mm->brk = im.eh.e_type == ET_DYN ? ALIGN_DOWN(ELF_ET_DYN_BASE, PAGE_SIZE)
                                                      : ALIGN_UP(hi + bias, PAGE_SIZE);
     uint64_t sp;
-    if ((r = build_stack(mm, path, argv, argc, envp, envc, &lay, &sp)) < 0)
+    if ((r = build_stack(mm, execfn, argv, argc, envp, envc, &lay, &sp)) < 0)
         goto out;
 
     /* The point of no return: the new image replaces the old one. */
+    if (t->exe)
+        inode_put(t->exe);
+    t->exe = inode_get(f->inode);
     struct mm *old = t->mm;
     t->mm = mm;
     mm = NULL;
@@ -300,7 +375,7 @@ int kernel_execve(const char *path, char *const argv[], int argc, char *const en
     mm_put(old);
     arch_task_reset_fpu(t);
     arch_frame_init_user(t->frame, lay.entry, sp);
-    exec_reset_task(t, path);
+    exec_reset_task(t, execfn);
     r = 0;
 out:
     if (mm)
@@ -312,6 +387,11 @@ out:
 
 /* What exec resets in the task itself: its name, handled signals back to default (ignored
  * ones stay ignored, the mask stays), close-on-exec fds, and per-thread registrations. */
+struct inode *task_exe_inode(struct task *t)
+{
+    return t->exe ? inode_get(t->exe) : NULL;
+}
+
 void exec_reset_task(struct task *t, const char *path)
 {
     const char *base = strrchr(path, '/');
@@ -327,6 +407,7 @@ void exec_reset_task(struct task *t, const char *path)
     t->rseq_len = 0;
     t->robust_list = 0;
     t->clear_child_tid = 0;
+    t->did_exec = true;
     vfork_release(t);
 }
 

@@ -9,10 +9,12 @@
 #include "kernel/mm/mm.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
+#include "kernel/fs/vfs.h"
 #include "arch/x86_64/arch.h"
 #include "replayer/kernel/check.h"
 #include <linux/wait.h>
 #include <linux/resource.h>
+#include <asm/siginfo.h>
 
 void task_drop_resources(struct task *t)
 {
@@ -25,8 +27,11 @@ void task_drop_resources(struct task *t)
         fdtable_put(t->files);
     if (t->fs)
         fs_context_put(t->fs);
+    if (t->exe)
+        inode_put(t->exe);
     t->files = NULL;
     t->fs = NULL;
+    t->exe = NULL;
 }
 
 void task_unlink_child(struct task *t)
@@ -43,6 +48,7 @@ void task_unlink_child(struct task *t)
 
 void task_release(struct task *t)
 {
+    kfree(t->groups);
     task_unregister(t);
     arch_task_free(t);
     kfree(t);
@@ -61,17 +67,23 @@ _Noreturn void do_exit(int wait_status)
     }
     vfork_release(t);
     task_drop_resources(t);
-    struct task *init = task_by_pid(INIT_PID);
+    /* Orphans go to the nearest living ancestor that is a child subreaper, else to init. */
+    struct task *reaper = task_by_pid(INIT_PID);
+    for (struct task *a = t->parent; a; a = a->parent)
+        if (a->child_subreaper && a->state != TASK_ZOMBIE) {
+            reaper = a;
+            break;
+        }
     while (t->children) {
         struct task *c = t->children;
         t->children = c->sibling;
-        c->parent = init;
-        c->ppid = INIT_PID;
-        c->sibling = init->children;
-        init->children = c;
+        c->parent = reaper;
+        c->ppid = reaper->pid;
+        c->sibling = reaper->children;
+        reaper->children = c;
     }
-    if (init)
-        wq_wake_all(&init->child_wait);
+    if (reaper)
+        wq_wake_all(&reaper->child_wait);
     t->exit_status = wait_status;
     t->state = TASK_ZOMBIE;
     if (t->parent)
@@ -98,22 +110,27 @@ long sys_exit_group(int code)
     do_exit((code & 0xff) << 8);
 }
 
-struct wait_req { struct task *parent; int pid; };
+/* What a wait4/waitid call waits for. */
+struct wait_req {
+    struct task *parent;
+    int idtype, id;       /* P_ALL, P_PID or P_PGID */
+    bool nowait;          /* WNOWAIT: leave the zombie in place */
+};
 
-static bool matches(const struct task *c, int pid, const struct task *parent)
+static bool matches(const struct task *c, const struct wait_req *w)
 {
-    if (pid > 0)
-        return c->pid == pid;
-    if (pid == -1)
-        return true;
-    return c->pgid == (pid == 0 ? parent->pgid : -pid);
+    switch (w->idtype) {
+    case P_PID: return c->pid == w->id;
+    case P_PGID: return c->pgid == w->id;
+    default: return true;
+    }
 }
 
 static struct task *find_zombie(struct wait_req *w, bool *any)
 {
     *any = false;
     for (struct task *c = w->parent->children; c; c = c->sibling) {
-        if (!matches(c, w->pid, w->parent))
+        if (!matches(c, w))
             continue;
         *any = true;
         if (c->state == TASK_ZOMBIE)
@@ -128,28 +145,140 @@ static bool zombie_ready(void *arg)
     return find_zombie(arg, &any) || !any;
 }
 
-long kernel_wait(int pid, int *status, int options)
+static bool no_children(void *arg)
 {
-    struct wait_req w = { current_task(), pid };
+    bool any;
+    find_zombie(arg, &any);
+    return !any;
+}
+
+/* The pid collected, 0 (WNOHANG, none ready), or -errno; *status is the wait status. */
+static long do_wait(struct wait_req *w, int *status, int options)
+{
     for (;;) {
         bool any;
-        struct task *c = find_zombie(&w, &any);
+        struct task *c = find_zombie(w, &any);
         if (c) {
             int child_pid = c->pid;
             if (status)
                 *status = c->exit_status;
-            task_unlink_child(c);
-            task_release(c);
+            if (!w->nowait) {
+                w->parent->cutime_ticks += c->utime_ticks + c->cutime_ticks;
+                w->parent->cstime_ticks += c->stime_ticks + c->cstime_ticks;
+                task_unlink_child(c);
+                task_release(c);
+            }
             return child_pid;
         }
         if (!any)
             return -ECHILD;
         if (options & WNOHANG)
             return 0;
-        int r = wq_wait(&w.parent->child_wait, zombie_ready, &w);
+        int r = wq_wait(&w->parent->child_wait, zombie_ready, w);
         if (r < 0)
             return r;
     }
+}
+
+long kernel_wait(int pid, int *status, int options)
+{
+    struct task *self = current_task();
+    struct wait_req w = { self, P_ALL, 0, false };
+    if (pid > 0) {
+        w.idtype = P_PID;
+        w.id = pid;
+    } else if (pid == 0 || pid < -1) {
+        w.idtype = P_PGID;
+        w.id = pid == 0 ? self->pgid : -pid;
+    }
+    return do_wait(&w, status, options);
+}
+
+static void fill_rusage(struct rusage *ru, uint64_t uticks, uint64_t sticks)
+{
+    memset(ru, 0, sizeof *ru);
+    uint64_t tick_us = 1000000 / TIMER_HZ;
+    ru->ru_utime.tv_sec = uticks * tick_us / 1000000;
+    ru->ru_utime.tv_usec = uticks * tick_us % 1000000;
+    ru->ru_stime.tv_sec = sticks * tick_us / 1000000;
+    ru->ru_stime.tv_usec = sticks * tick_us % 1000000;
+}
+
+long sys_waitid(int idtype, int id, void *uinfo, int options, struct rusage *ru)
+{
+    if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+        return -EINVAL;
+    if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+        return -EINVAL;
+    struct wait_req w = { current_task(), idtype, id, options & WNOWAIT };
+    switch (idtype) {
+    case P_ALL:
+        break;
+    case P_PID:
+    case P_PGID:
+        if (id <= 0 && !(idtype == P_PGID && id == 0))
+            return -EINVAL;
+        if (idtype == P_PGID && id == 0)
+            w.id = current_task()->pgid;
+        break;
+    default:
+        return -EINVAL;
+    }
+    int status = 0;
+    long r;
+    if (options & WEXITED) {
+        r = do_wait(&w, &status, options);
+    } else {
+        /* Only stops and continues asked for: none happen without signals, so this is
+         * 0 with WNOHANG and otherwise a wait for the children to go (reaped elsewhere). */
+        bool any;
+        find_zombie(&w, &any);
+        r = !any ? -ECHILD : (options & WNOHANG) ? 0 : wq_wait(&w.parent->child_wait, no_children, &w);
+        if (r == 0 && !(options & WNOHANG))
+            r = -ECHILD;
+    }
+    if (r < 0)
+        return r;
+    if (ru) {
+        struct rusage z;
+        fill_rusage(&z, 0, 0);
+        if (copy_to_user(ru, &z, sizeof z))
+            return -EFAULT;
+    }
+    if (uinfo) {
+        /* The six fields Linux writes: si_signo, si_errno, si_code, si_pid, si_uid, si_status. */
+        int f[6] = { 0 };
+        if (r > 0) {
+            f[0] = SIGCHLD;
+            if ((status & 0x7f) == 0) {
+                f[2] = CLD_EXITED;
+                f[5] = (status >> 8) & 0xff;
+            } else {
+                f[2] = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+                f[5] = status & 0x7f;
+            }
+            f[3] = (int)r;
+            f[4] = 0;
+        }
+        static const int off[6] = { 0, 4, 8, 16, 20, 24 };
+        for (int i = 0; i < 6; i++)
+            if (copy_to_user((char *)uinfo + off[i], &f[i], sizeof(int)))
+                return -EFAULT;
+    }
+    return 0;
+}
+
+long sys_getrusage(int who, struct rusage *uru)
+{
+    struct task *t = current_task();
+    struct rusage ru;
+    if (who == RUSAGE_SELF || who == RUSAGE_THREAD)
+        fill_rusage(&ru, t->utime_ticks, t->stime_ticks);
+    else if (who == RUSAGE_CHILDREN)
+        fill_rusage(&ru, t->cutime_ticks, t->cstime_ticks);
+    else
+        return -EINVAL;
+    return copy_to_user(uru, &ru, sizeof ru);
 }
 
 long sys_wait4(int pid, int *ustatus, int options, struct rusage *ru)
@@ -161,7 +290,8 @@ long sys_wait4(int pid, int *ustatus, int options, struct rusage *ru)
     if (r > 0 && ustatus && copy_to_user(ustatus, &status, sizeof status))
         return -EFAULT;
     if (r >= 0 && ru) {
-        struct rusage z = { 0 };
+        struct rusage z;
+        fill_rusage(&z, 0, 0);
         if (copy_to_user(ru, &z, sizeof z))
             return -EFAULT;
     }

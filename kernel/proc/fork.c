@@ -9,6 +9,7 @@
 #include "kernel/mm/mm.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
+#include "kernel/fs/vfs.h"
 #include "arch/x86_64/arch.h"
 #include "replayer/kernel/check.h"
 #include "kernel/uaccess.h"
@@ -58,6 +59,12 @@ struct task *task_create(struct task *parent, void (*fn)(void *), void *arg)
         t->sigmask = parent->sigmask;
         t->uid = parent->uid; t->euid = parent->euid; t->suid = parent->suid;
         t->gid = parent->gid; t->egid = parent->egid; t->sgid = parent->sgid;
+        t->fsuid = parent->fsuid; t->fsgid = parent->fsgid;
+        if (cred_copy_groups(t, parent) < 0) {
+            task_unlink_child(t);
+            task_release(t);
+            return NULL;
+        }
         t->sibling = parent->children;
         parent->children = t;
     } else {
@@ -122,6 +129,7 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
         task_release(child);
         return -ENOMEM;
     }
+    child->exe = parent->exe ? inode_get(parent->exe) : NULL;
     *child->frame = *parent->frame;
     arch_syscall_return(child->frame, 0);
     if (newsp)

@@ -15,6 +15,9 @@ void sched_wakeup(struct task *t);    /* make t runnable */
 void schedule(void);                  /* run something else; returns when we are picked again */
 _Noreturn void sched_idle_loop(void);
 struct task *task_by_pid(int pid);
+uint64_t task_cputime_ns(struct task *t);       /* CPU time used so far */
+struct task *task_first(void);                  /* every task (zombies included), in no order */
+struct task *task_next(struct task *t);
 void task_register(struct task *t);
 void task_unregister(struct task *t);
 
@@ -23,6 +26,9 @@ struct task *task_create(struct task *parent, void (*fn)(void *), void *arg);   
 int pid_alloc(void);
 long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls);
 void vfork_release(struct task *t);   /* on exec and exit: wake a parent blocked in vfork */
+
+/* cred.c */
+int cred_copy_groups(struct task *child, const struct task *parent);
 
 /* exec.c */
 int kernel_execve(const char *path, char *const argv[], int argc, char *const envp[], int envc);

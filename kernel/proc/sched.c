@@ -14,7 +14,6 @@ static struct task *current = &idle_task;
 static struct task *rq_head, *rq_tail;
 static bool need_resched;
 
-#define PID_HASH 64
 static struct task *all_tasks;      /* linked through ->all_next */
 
 struct task *current_task(void)
@@ -40,6 +39,16 @@ void task_unregister(struct task *t)
             *pp = t->all_next;
             return;
         }
+}
+
+struct task *task_first(void)
+{
+    return all_tasks;
+}
+
+struct task *task_next(struct task *t)
+{
+    return t->all_next;
 }
 
 struct task *task_by_pid(int pid)
@@ -94,6 +103,9 @@ void schedule(void)
         next = &idle_task;
     if (next == prev)
         return;
+    uint64_t now = arch_monotonic_ns();
+    prev->runtime_ns += now - prev->switched_in_ns;
+    next->switched_in_ns = now;
     current = next;
     mm_activate(next->mm);
     arch_switch_to(prev, next);
@@ -108,8 +120,17 @@ _Noreturn void sched_idle_loop(void)
     }
 }
 
-void timer_interrupt(void)
+uint64_t task_cputime_ns(struct task *t)
 {
+    return t->runtime_ns + (t == current ? arch_monotonic_ns() - t->switched_in_ns : 0);
+}
+
+void timer_interrupt(bool from_user)
+{
+    if (from_user)
+        current->utime_ticks++;
+    else if (current != &idle_task)
+        current->stime_ticks++;
     time_tick();
     need_resched = true;
 }

@@ -30,6 +30,9 @@ struct task {
     struct fdtable *files;
     struct fs_context *fs;
     struct mm *mm;                  /* NULL for kernel tasks */
+    struct inode *exe;              /* the program file (a reference), for /proc/<pid>/exe */
+    bool child_subreaper;           /* PR_SET_CHILD_SUBREAPER: adopts orphaned descendants */
+    uint64_t runtime_ns, switched_in_ns;   /* CPU time, for the CPU-time clocks */
     enum task_state state;
     char comm[TASK_COMM_LEN];
 
@@ -59,7 +62,11 @@ struct task {
     struct k_sigaction sigactions[TASK_NSIG];
 
     struct rlimit rlim[RLIM_NLIMITS];
-    unsigned uid, euid, suid, gid, egid, sgid;
+    unsigned uid, euid, suid, gid, egid, sgid;   /* in this order: cred.c relies on it */
+    unsigned fsuid, fsgid;
+    unsigned ngroups, *groups;
+    bool did_exec;                  /* setpgid on a child that exec'd is EACCES */
+    uint64_t utime_ticks, stime_ticks, cutime_ticks, cstime_ticks;   /* CPU time, in timer ticks */
     int pdeath_signal;
     bool not_dumpable, no_new_privs;
 };

@@ -1,0 +1,49 @@
+/*
+ * session.c — process groups and sessions: setpgid, setsid (getpgid/getsid/getpgrp are in
+ * sys.c), with Linux's checks (kernel/sys.c): only oneself or a child not yet exec'd, in the
+ * same session, may be moved, into a group that exists in that session or a new one.
+ */
+#include "kernel/proc/proc.h"
+#include "kernel/errno.h"
+
+/* Is there a process in group pgid (in session sid, or in any session when sid < 0)? */
+static bool group_exists(int pgid, int sid)
+{
+    for (struct task *t = task_first(); t; t = task_next(t))
+        if (t->pgid == pgid && (sid < 0 || t->sid == sid))
+            return true;
+    return false;
+}
+
+long sys_setpgid(int pid, int pgid)
+{
+    struct task *self = current_task();
+    if (pgid < 0)
+        return -EINVAL;
+    struct task *t = pid ? task_by_pid(pid) : self;
+    if (!t || (t != self && t->parent != self))
+        return -ESRCH;
+    if (!pgid)
+        pgid = t->pid;
+    if (t != self) {
+        if (t->sid != self->sid)
+            return -EPERM;
+        if (t->did_exec)
+            return -EACCES;
+    }
+    if (t->sid == t->pid)
+        return -EPERM;                 /* a session leader stays where it is */
+    if (pgid != t->pid && !group_exists(pgid, self->sid))
+        return -EPERM;
+    t->pgid = pgid;
+    return 0;
+}
+
+long sys_setsid(void)
+{
+    struct task *t = current_task();
+    if (group_exists(t->pid, -1))       /* already leads a group, or one carries its id */
+        return -EPERM;
+    t->sid = t->pgid = t->pid;
+    return t->sid;
+}
