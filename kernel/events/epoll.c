@@ -32,6 +32,10 @@ struct epitem {
     bool disabled;              /* EPOLLONESHOT fired */
     bool pending;               /* edge-triggered: an edge not reported yet */
     struct wq_watch watch;
+    /* Edge-triggered items on files without a queue (timerfd, signalfd, epoll): an edge is a
+     * new event count (timerfd expirations) or a bit that was not there at the last look. */
+    uint64_t seen_events;
+    unsigned seen_mask;
 };
 
 struct eventpoll {
@@ -85,14 +89,29 @@ static void prune(struct eventpoll *ep)
 }
 
 /* What the item would report now (0: nothing), without changing it. */
+static bool queueless_edge(const struct epitem *it, unsigned mask)
+{
+    uint64_t n = ev_event_count(it->file);
+    return n != it->seen_events || (mask & ~it->seen_mask);
+}
+
 static unsigned item_ready(struct epitem *it, struct waitqueue **wq)
 {
     unsigned mask = vfs_poll(it->file, wq) & it->events;
     if (it->disabled)
         return 0;
-    if ((it->events & EPOLLET) && !it->pending && !wq_watch_fired(&it->watch))
+    if ((it->events & EPOLLET) && !it->pending && !wq_watch_fired(&it->watch) &&
+        !(!*wq && queueless_edge(it, mask)))
         return 0;
     return mask;
+}
+
+/* Remember what an edge-triggered item looked like, to see the next edge. */
+static void edge_rearm(struct epitem *it, struct waitqueue *wq, unsigned mask)
+{
+    wq_watch_arm(&it->watch, wq);
+    it->seen_events = ev_event_count(it->file);
+    it->seen_mask = mask;
 }
 
 static int ep_count_ready(struct eventpoll *ep)
@@ -140,7 +159,7 @@ static int ep_collect(struct eventpoll *ep, struct epoll_event *out, int max)
         unsigned mask = item_ready(it, &wq);
         if (it->events & EPOLLET) {
             it->pending = false;
-            wq_watch_arm(&it->watch, wq);
+            edge_rearm(it, wq, vfs_poll(it->file, NULL) & it->events);
         }
         if (!mask) {
             pp = &it->next;
@@ -255,7 +274,7 @@ static void arm_edge(struct epitem *it)
     struct waitqueue *wq = NULL;
     unsigned mask = vfs_poll(it->file, &wq) & it->events;
     it->pending = mask != 0;
-    wq_watch_arm(&it->watch, wq);
+    edge_rearm(it, wq, mask);
 }
 
 long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)

@@ -41,6 +41,11 @@ void wq_watch_arm(struct wq_watch *w, struct waitqueue *wq);
 bool wq_watch_fired(const struct wq_watch *w);
 void wq_watch_disarm(struct wq_watch *w);
 
+/* How many wake-ups a time-driven file (one whose poll names no queue) has had so far: a
+ * timerfd's first expirations after each read (timerfd.c); 0 for other files. Edge-triggered
+ * epoll sees a new edge by it. */
+uint64_t ev_event_count(struct file *f);
+
 /* A new file on the shared anonymous inode (mode 0600, as Linux's anon_inodefs), with ops, priv
  * and flags (O_ACCMODE | O_NONBLOCK), installed at the lowest free fd: the fd or -errno. The
  * file's release op runs on the last close (also when installing fails). */

@@ -22,6 +22,8 @@ struct timerfd {
     uint64_t expires;    /* on clockid; 0 = disarmed */
     uint64_t interval;
     uint64_t ticks;      /* expirations not yet read */
+    uint64_t edges;      /* times ticks went from 0 to more: Linux wakes pollers only then, as
+                            its timer is re-armed by the read, not by the expiry */
 };
 
 static const struct file_ops timerfd_fops;
@@ -39,14 +41,11 @@ static void timerfd_update(struct timerfd *t)
     uint64_t now = time_now_ns(time_clock(t->clockid));
     if (now < t->expires)
         return;
-    if (t->interval) {
-        uint64_t n = (now - t->expires) / t->interval + 1;
-        t->ticks += n;
-        t->expires += n * t->interval;
-    } else {
-        t->ticks++;
-        t->expires = 0;
-    }
+    uint64_t n = t->interval ? (now - t->expires) / t->interval + 1 : 1;
+    if (!t->ticks)
+        t->edges++;
+    t->ticks += n;
+    t->expires = t->interval ? t->expires + n * t->interval : 0;
 }
 
 static bool expired(void *arg)
@@ -132,6 +131,15 @@ static struct __kernel_itimerspec current_setting(struct timerfd *t)
         cur.it_value = ns_ts(t->expires > now ? t->expires - now : 1);
     }
     return cur;
+}
+
+uint64_t ev_event_count(struct file *f)
+{
+    if (f->ops != &timerfd_fops)
+        return 0;
+    struct timerfd *t = f->priv;
+    timerfd_update(t);
+    return t->edges;
 }
 
 /* The timerfd behind fd, with a reference: EBADF, or EINVAL for another kind of file. */

@@ -135,6 +135,19 @@ int main(void)
     CHECK_EQ("timerfd_disarmed_keeps_interval", ({ timerfd_gettime(tfd, &cur); (long)cur.it_interval.tv_sec; }), 3);
     CHECK_EQ("timerfd_disarmed_value_zero", cur.it_value.tv_sec | cur.it_value.tv_nsec, 0);
 
+    /* Edge-triggered timerfd: an interval timer left unread does not fire again (Linux re-arms
+     * it on read), so there is one edge per read. */
+    int et = epoll_create1(0);
+    int itfd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK);
+    struct itimerspec iv = { { 0, 50 * 1000 * 1000 }, { 0, 50 * 1000 * 1000 } };
+    timerfd_settime(itfd, 0, &iv, NULL);
+    struct epoll_event tev = { .events = EPOLLIN | EPOLLET };
+    epoll_ctl(et, EPOLL_CTL_ADD, itfd, &tev);
+    CHECK_EQ("et_timerfd_first", epoll_wait(et, out, 4, -1), 1);
+    CHECK_EQ("et_timerfd_unread_no_new_edge", epoll_wait(et, out, 4, 200), 0);
+    CHECK_EQ("et_timerfd_read", read(itfd, &v, 8), 8);
+    CHECK_EQ("et_timerfd_after_read", epoll_wait(et, out, 4, -1), 1);
+
     /* signalfd on an eventfd: EINVAL; a bad mask size: EINVAL. */
     sigset_t m;
     sigemptyset(&m);
