@@ -13,23 +13,21 @@ const char *desc_name(uint32_t nr) { return sysdesc_name(nr); }
 const char *desc_errno_name(int err) { return sysdesc_errno_name(err); }
 const char *desc_signal_name(int sig) { return sysdesc_signal_name(sig); }
 
-bool desc_print_event(const struct trace_event *ev, char *out, size_t size)
+void desc_print_event(const struct trace_event *ev, char *out, size_t size)
 {
     struct print_opts o = { false, true };
     trace_print_event(ev, &o, out, size);
-    return true;
 }
 
-bool desc_print_syscall(const struct trace_syscall *sc, char *out, size_t size)
+void desc_print_syscall(const struct trace_syscall *sc, char *out, size_t size)
 {
     struct print_opts o = { false, true };
     size_t n = trace_print_syscall(sc, &o, out, size);
     if ((sc->flags & TRACE_SC_NORETURN) && n >= 4 && n < size && !memcmp(out + n - 4, " = ?", 4))
         out[n - 4] = 0;   /* not "no return": the call has not returned yet */
-    return true;
 }
 
-bool desc_print_call(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
+void desc_print_call(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
                      char *out, size_t size)
 {
     /* the registers only: the memory they point at is compared, and reported, field by field */
@@ -41,11 +39,7 @@ bool desc_print_call(uint32_t nr, const uint64_t args[6], bool has_result, int64
     sc.flags = has_result ? 0 : TRACE_SC_NORETURN;
     if (!sysdesc_get(nr))
         sc.flags |= TRACE_SC_UNDESCRIBED;
-    struct print_opts o = { false, true };
-    size_t n = trace_print_syscall(&sc, &o, out, size);
-    if (!has_result && n >= 4 && n < size && !memcmp(out + n - 4, " = ?", 4))
-        out[n - 4] = 0;
-    return true;
+    desc_print_syscall(&sc, out, size);
 }
 
 static const struct sd_arg *arg_of(uint32_t nr, int i)

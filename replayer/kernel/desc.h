@@ -38,12 +38,12 @@ bool desc_is_exec(uint32_t nr);
 const char *desc_errno_name(int err);
 /* "SIGCHLD" for 17, or NULL. */
 const char *desc_signal_name(int sig);
-/* The event in strace syntax through the shared printers; false when they cannot. */
-bool desc_print_event(const struct trace_event *ev, char *out, size_t size);
+/* The event in strace syntax, through the shared printers (traces/print.h). */
+void desc_print_event(const struct trace_event *ev, char *out, size_t size);
 /* A syscall record built by the checker (the executed call with its actual memory). */
-bool desc_print_syscall(const struct trace_syscall *sc, char *out, size_t size);
+void desc_print_syscall(const struct trace_syscall *sc, char *out, size_t size);
 /* A call as executed (registers, and the result when it has one), in the same syntax. */
-bool desc_print_call(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
+void desc_print_call(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
                      char *out, size_t size);
 
 #endif

@@ -69,99 +69,15 @@ void report_status(int status, char *out, size_t size)
     }
 }
 
-static void args_and_result(struct fmtbuf *f, uint32_t nr, const uint64_t args[6], int nargs,
-                            bool has_result, int64_t result)
-{
-    const char *name = desc_name(nr);
-    if (name)
-        fmt_str(f, name);
-    else {
-        fmt_str(f, "syscall_");
-        fmt_u64(f, nr);
-    }
-    fmt_char(f, '(');
-    for (int i = 0; i < nargs; i++) {
-        if (i)
-            fmt_str(f, ", ");
-        int64_t v = (int64_t)args[i];
-        if (v >= -4096 && v <= 65535)
-            fmt_i64(f, v);
-        else
-            fmt_hex(f, args[i]);
-    }
-    fmt_char(f, ')');
-    if (has_result) {
-        char r[48];
-        report_number(result, r, sizeof r);
-        fmt_str(f, " = ");
-        fmt_str(f, r);
-    }
-}
-
-static int nargs_of(uint32_t nr)
-{
-    int n = 6;
-    while (n > 0 && desc_arg_role(nr, n - 1) == CR_UNUSED)
-        n--;
-    return n;
-}
-
 void report_executed(uint32_t nr, const uint64_t args[6], bool has_result, int64_t result,
                      char *out, size_t size)
 {
-    if (desc_print_call(nr, args, has_result, result, out, size))
-        return;
-    struct fmtbuf f;
-    fmt_init(&f, out, size);
-    args_and_result(&f, nr, args, nargs_of(nr), has_result, result);
+    desc_print_call(nr, args, has_result, result, out, size);
 }
 
 void report_recorded(const struct trace_event *ev, char *out, size_t size)
 {
-    if (desc_print_event(ev, out, size))
-        return;
-    struct fmtbuf f;
-    fmt_init(&f, out, size);
-    switch (ev->kind) {
-    case TRACE_SYSCALL: {
-        const struct trace_syscall *sc = &ev->syscall;
-        bool undescribed = sc->flags & TRACE_SC_UNDESCRIBED;
-        args_and_result(&f, sc->nr, sc->args, undescribed ? 6 : nargs_of(sc->nr),
-                        !(sc->flags & TRACE_SC_NORETURN), sc->result);
-        if (sc->flags & TRACE_SC_NORETURN)
-            fmt_str(&f, " = ?");
-        if (undescribed)
-            fmt_str(&f, " (undescribed)");
-        break;
-    }
-    case TRACE_BIRTH:
-        fmt_str(&f, "+++ new task ");
-        fmt_u64(&f, ev->birth.child);
-        fmt_str(&f, " (clone flags ");
-        fmt_hex(&f, ev->birth.clone_flags);
-        fmt_str(&f, ") +++");
-        break;
-    case TRACE_EXEC:
-        fmt_str(&f, "+++ exec ");
-        fmt_quoted(&f, (const uint8_t *)ev->exec.path.s, ev->exec.path.len);
-        fmt_str(&f, " +++");
-        break;
-    case TRACE_SIGNAL:
-        fmt_str(&f, "--- ");
-        if (desc_signal_name(ev->signal.signo))
-            fmt_str(&f, desc_signal_name(ev->signal.signo));
-        else
-            fmt_i64(&f, ev->signal.signo);
-        fmt_str(&f, " {si_code=");
-        fmt_i64(&f, ev->signal.code);
-        fmt_str(&f, "} ---");
-        break;
-    case TRACE_EXIT:
-        report_status(ev->exit.status, out, size);
-        break;
-    default:
-        fmt_str(&f, trace_kind_name(ev->kind));
-    }
+    desc_print_event(ev, out, size);
 }
 
 /* The call in progress with the program's actual memory, read where the recorded call's
@@ -220,8 +136,7 @@ static void executed_call(struct check_run *run, struct check_stream *s, uint32_
     sc.mem.vec = vec;
     sc.mem.raw = NULL;
     sc.mem.raw_len = 0;
-    if (!desc_print_syscall(&sc, out, size))
-        report_executed(s->cur_nr, s->args, s->cur_has_result, s->cur_result, out, size);
+    desc_print_syscall(&sc, out, size);
 }
 
 /* noinline, noipa and a memory barrier: the call stays, with d in memory, for gdb to break on. */
