@@ -52,6 +52,7 @@ class Result:
         self.verdict = "NOTRUN"
         self.line = ""
         self.report = []          # the divergence report lines, as the kernel printed them
+        self.rules = {}           # how often each comparison rule was applied
         self.stdout = bytearray()
         self.stderr = bytearray()
         self.seconds = 0.0
@@ -82,6 +83,8 @@ class Result:
              "stdout": self.stdout.decode(errors="replace"), "stderr": self.stderr.decode(errors="replace")}
         if self.verdict == "MATCH" and "(" in self.line:
             j["calls"] = int(self.line.split("(", 1)[1].split(" ", 1)[0])
+        if self.rules:
+            j["rules"] = self.rules
         if self.verdict == "DIVERGE":
             j["divergence"] = self.divergence()
         return j
@@ -266,6 +269,8 @@ def boot_once(cmd, pending, args, emit):
                     current = next((r for r in pending if r.name == name), None)
                     started = time.monotonic()
                     deadline = started + args.timeout
+                elif value.startswith("RULES") and current:
+                    current.rules = {k: int(v) for k, _, v in (w.partition("=") for w in value[5:].split()) if v}
                 elif value.startswith("VERDICT ") and current:
                     current.line = value[8:]
                     current.verdict = current.line.split(" ", 1)[0]

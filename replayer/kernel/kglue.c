@@ -302,6 +302,20 @@ static uint64_t stack_strings(struct task *t)
     return lowest == ~0ull ? 0 : lowest;
 }
 
+/* " RULE_EXACT=212 RULE_MAP_PID=4 ...": how often each rule was applied (those used). */
+static void rule_counts_line(char *out, size_t size)
+{
+    struct fmtbuf f;
+    fmt_init(&f, out, size);
+    for (int r = 0; r < RULE_COUNT; r++)
+        if (the_run.counts[r]) {
+            fmt_char(&f, ' ');
+            fmt_str(&f, rule_name((enum rule_id)r));
+            fmt_char(&f, '=');
+            fmt_u64(&f, the_run.counts[r]);
+        }
+}
+
 static void run_one(const char *name, const void *data, size_t len, const void *root, size_t root_len)
 {
     static struct program prog;
@@ -351,6 +365,8 @@ static void run_one(const char *name, const void *data, size_t len, const void *
     check_run_finish(&the_run);
 verdict:
     check_mode = false;
+    rule_counts_line(line, sizeof line);
+    check_print("RULES", line);
     check_verdict_line(&the_run, line, sizeof line);
     check_print("VERDICT ", line);
     check_run_free(&the_run);
