@@ -221,9 +221,10 @@ def die_with_parent():
 
 def boot_once(cmd, pending, args, emit):
     """One boot over pending (which it shrinks). Returns True when the run must stop."""
+    qemu_err = tempfile.TemporaryFile()
     try:
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
+                             stderr=qemu_err, preexec_fn=die_with_parent)
     except OSError as e:
         sys.exit(f"lockstep check: cannot start QEMU: {e}")
     con = Console()
@@ -287,7 +288,9 @@ def boot_once(cmd, pending, args, emit):
         if pending:
             victim = current or pending[0]
             victim.verdict = "ERROR"
-            victim.line = f"ERROR {victim.name}: the kernel stopped ({con.log_tail() or 'no log'})"
+            qemu_err.seek(0)
+            why = con.log_tail() or qemu_err.read().decode(errors="replace").strip()[-300:] or "no log"
+            victim.line = f"ERROR {victim.name}: the kernel stopped ({why})"
             pending.remove(victim)
             emit(victim)
             return stop_after(victim, args)
@@ -296,8 +299,7 @@ def boot_once(cmd, pending, args, emit):
         if p.poll() is None:
             p.kill()
         p.wait()
-        if stop:
-            pass
+        qemu_err.close()
 
 
 def stop_after(result, args):
