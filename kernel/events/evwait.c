@@ -3,10 +3,11 @@
  *
  * A task sleeps on one wait queue at a time (kernel/proc/wait.c). When the condition depends
  * on one queue and there is no deadline, ev_wait sleeps there. Otherwise (several queues, a
- * timeout, or a time-driven file such as a timerfd) it gives the CPU to whoever is runnable and
- * then halts until the next timer tick before it re-tests: a sleep with tick (10 ms)
- * granularity, never a busy loop. A multi-queue sleep with a timer-driven deadline from
- * kernel/proc would make the wakeups exact; this file is the one place to change then.
+ * timeout, or a time-driven file such as a timerfd) it re-tests at every timer tick: asleep on
+ * the tick's queue when kernel/time exports it (tick_waitqueue), else by giving the CPU to
+ * whoever is runnable and halting until the next interrupt. Either way a sleep with tick
+ * (10 ms) granularity, never a busy loop. A multi-queue sleep from kernel/proc would make the
+ * wake-ups exact; this file is the one place to change then.
  */
 #include "kernel/events/evwait.h"
 #include "kernel/proc/proc.h"
@@ -29,6 +30,21 @@ static bool past(uint64_t deadline)
     return deadline != EV_FOREVER && time_now_ns(CLOCK_MONOTONIC) >= deadline;
 }
 
+/* The queue the timer tick wakes, when kernel/time exports it (nanosleep sleeps there). */
+struct waitqueue *tick_waitqueue(void) __attribute__((weak));
+
+struct tick_wait {
+    bool (*ready)(void *arg);
+    void *arg;
+    uint64_t deadline;
+};
+
+static bool tick_ready(void *p)
+{
+    struct tick_wait *w = p;
+    return w->ready(w->arg) || ev_signal_pending() || past(w->deadline);
+}
+
 int ev_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg, uint64_t deadline)
 {
     for (;;) {
@@ -40,6 +56,14 @@ int ev_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg, uint64_t 
             return -ETIMEDOUT;
         if (wq && deadline == EV_FOREVER)
             return wq_wait(wq, ready, arg);
+        if (tick_waitqueue) {
+            struct tick_wait w = { ready, arg, deadline };
+            int err = wq_wait(tick_waitqueue(), tick_ready, &w);
+            if (err)
+                return err;
+            continue;
+        }
+        /* Without it: let others run, then halt until the next interrupt. */
         schedule();
         if (ready(arg))
             return 0;
