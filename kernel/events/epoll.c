@@ -31,7 +31,7 @@ struct epitem {
     uint64_t data;
     bool disabled;              /* EPOLLONESHOT fired */
     bool pending;               /* edge-triggered: an edge not reported yet */
-    struct wq_watch watch;
+    struct wq_watch *watch;     /* edge-triggered items only (a sentinel task is not small) */
     /* Edge-triggered items on files without a queue (timerfd, signalfd, epoll): an edge is a
      * new event count (timerfd expirations) or a bit that was not there at the last look. */
     uint64_t seen_events;
@@ -63,7 +63,9 @@ static void item_free(struct eventpoll *ep, struct epitem *it)
             *pp = it->all_next;
             break;
         }
-    wq_watch_disarm(&it->watch);
+    if (it->watch)
+        wq_watch_disarm(it->watch);
+    kfree(it->watch);
     struct file *f = it->file;
     kfree(it);
     file_put(f);
@@ -100,7 +102,7 @@ static unsigned item_ready(struct epitem *it, struct waitqueue **wq)
     unsigned mask = vfs_poll(it->file, wq) & it->events;
     if (it->disabled)
         return 0;
-    if ((it->events & EPOLLET) && !it->pending && !wq_watch_fired(&it->watch) &&
+    if ((it->events & EPOLLET) && !it->pending && !(it->watch && wq_watch_fired(it->watch)) &&
         !(!*wq && queueless_edge(it, mask)))
         return 0;
     return mask;
@@ -109,7 +111,10 @@ static unsigned item_ready(struct epitem *it, struct waitqueue **wq)
 /* Remember what an edge-triggered item looked like, to see the next edge. */
 static void edge_rearm(struct epitem *it, struct waitqueue *wq, unsigned mask)
 {
-    wq_watch_arm(&it->watch, wq);
+    if (!it->watch)
+        it->watch = kzalloc(sizeof(*it->watch));
+    if (it->watch)
+        wq_watch_arm(it->watch, wq);   /* without memory, edges come from ADD/MOD and queue-less checks */
     it->seen_events = ev_event_count(it->file);
     it->seen_mask = mask;
 }
@@ -274,7 +279,10 @@ static void arm_edge(struct epitem *it)
     struct waitqueue *wq = NULL;
     unsigned mask = vfs_poll(it->file, &wq) & it->events;
     it->pending = mask != 0;
-    edge_rearm(it, wq, mask);
+    if (it->events & EPOLLET)
+        edge_rearm(it, wq, mask);
+    else if (it->watch)
+        wq_watch_disarm(it->watch);
 }
 
 long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)
