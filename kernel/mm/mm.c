@@ -301,3 +301,11 @@ uint64_t mmap_base_for(struct task *t)
     gap = gap < gap_min ? gap_min : gap > gap_max ? gap_max : gap;
     return ALIGN_UP(TASK_SIZE - gap, PAGE_SIZE);
 }
+
+/* For /proc/<pid>/maps (kernel/fs/procfs.c): the mapped file and the offset of v's start. */
+struct file *vma_file(const struct vma *v, uint64_t *offset)
+{
+    if (offset)
+        *offset = v->file ? v->pgoff * PAGE_SIZE : 0;
+    return v->file;
+}

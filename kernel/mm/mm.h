@@ -46,6 +46,7 @@ struct mm *mm_clone(struct mm *mm);           /* copy-on-write copy, for fork */
 void mm_activate(struct mm *mm);
 
 struct vma *vma_find(struct mm *mm, uint64_t addr);   /* first VMA with end > addr */
+struct file *vma_file(const struct vma *v, uint64_t *offset);   /* NULL for anonymous memory */
 /* Map [start, start+len) as a fresh region (replacing whatever was there). */
 int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags);
 /* The same for a file mapping: page i of the region is page pgoff + i of file (which gets

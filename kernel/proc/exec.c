@@ -87,10 +87,45 @@ static unsigned seg_prot(const Elf64_Phdr *p)
     return prot;
 }
 
-/* Map one PT_LOAD: whole pages, with the file bytes from the segment's page-aligned offset
- * (as Linux's file mapping shows them) and zeroes after p_filesz. */
+/* Map one PT_LOAD as Linux does: a private mapping of the file from the segment's
+ * page-aligned offset (the file's own pages until written), the rest of the last file page
+ * zeroed in a private copy (padzero), and anonymous memory for the bss pages after it. */
+static int map_segment(struct mm *mm, struct file *f, const Elf64_Phdr *p, uint64_t bias)
+{
+    uint64_t start = ALIGN_DOWN(p->p_vaddr + bias, PAGE_SIZE);
+    uint64_t end = ALIGN_UP(p->p_vaddr + bias + p->p_memsz, PAGE_SIZE);
+    uint64_t file_end = p->p_vaddr + bias + p->p_filesz;
+    uint64_t file_pages_end = ALIGN_UP(file_end, PAGE_SIZE);
+    unsigned prot = seg_prot(p);
+    int r;
+    if (file_pages_end > start &&
+        (r = mm_map_file(mm, start, file_pages_end - start, prot, 0, f, p->p_offset / PAGE_SIZE)) < 0)
+        return r;
+    if (file_end & (PAGE_SIZE - 1) && file_end > start && p->p_memsz > p->p_filesz) {
+        uint64_t va = ALIGN_DOWN(file_end, PAGE_SIZE);
+        uint64_t index = p->p_offset / PAGE_SIZE + (va - start) / PAGE_SIZE;
+        void *page = f->ops->mmap_page(f, index);
+        uint64_t copy = page ? frame_alloc() : 0;
+        if (!copy)
+            return -ENOMEM;
+        size_t keep = file_end - va;
+        memcpy(phys_to_virt(copy), page, keep);
+        if ((r = arch_pt_map(mm->root, va, copy, mm_arch_prot(prot))) < 0) {
+            frame_put(copy);
+            return r;
+        }
+    }
+    if (end > file_pages_end && (r = mm_map(mm, MAX(file_pages_end, start), end - MAX(file_pages_end, start),
+                                            prot, 0)) < 0)
+        return r;
+    return 0;
+}
+
+/* For files that cannot be mapped: copy the bytes into anonymous memory. */
 static int load_segment(struct mm *mm, struct file *f, const Elf64_Phdr *p, uint64_t bias)
 {
+    if (f->ops->mmap_page)
+        return map_segment(mm, f, p, bias);
     uint64_t start = ALIGN_DOWN(p->p_vaddr + bias, PAGE_SIZE);
     uint64_t end = ALIGN_UP(p->p_vaddr + bias + p->p_memsz, PAGE_SIZE);
     uint64_t file_end = p->p_vaddr + bias + p->p_filesz;

@@ -1,0 +1,92 @@
+/*
+ * mremap.c — resizing and moving a mapping (Linux's mm/mremap.c): shrinking unmaps the
+ * tail; growing extends in place when the pages after it are free, else moves the whole
+ * mapping (MREMAP_MAYMOVE) top-down or to MREMAP_FIXED's address. Moving carries the page
+ * frames over as they are: contents, sharing and copy-on-write state go with them.
+ */
+#include "kernel/mm/mm.h"
+#include "kernel/errno.h"
+#include "kernel/proc/task.h"
+#include "arch/x86_64/arch.h"
+#include <linux/mman.h>
+
+static bool range_free(struct mm *mm, uint64_t start, uint64_t end)
+{
+    struct vma *v = vma_find(mm, start);
+    return !v || v->start >= end;
+}
+
+/* Move [old, old + len) to new (free or about to be replaced), with a VMA like v's. */
+static long move_mapping(struct mm *mm, struct vma *v, uint64_t old, uint64_t len, uint64_t new, uint64_t new_len)
+{
+    uint64_t pgoff = v->file ? v->pgoff + (old - v->start) / PAGE_SIZE : 0;
+    unsigned prot = v->prot, flags = v->flags & ~VMA_HEAP;
+    struct file *file = v->file;
+    int r = mm_map_file(mm, new, new_len, prot, flags, file, pgoff);   /* v may be gone after this */
+    if (r < 0)
+        return r;
+    for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+        unsigned ap;
+        uint64_t pa = arch_pt_lookup(mm->root, old + off, &ap);
+        if (!pa)
+            continue;
+        arch_pt_unmap(mm->root, old + off);
+        if (arch_pt_map(mm->root, new + off, pa, ap) < 0)
+            return -ENOMEM;
+    }
+    mm_unmap(mm, old, len);
+    return (long)new;
+}
+
+long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags, uint64_t new_addr)
+{
+    struct mm *mm = current_task()->mm;
+    if (flags & ~(uint64_t)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
+        return -EINVAL;
+    if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+        return -EINVAL;
+    if (flags & MREMAP_DONTUNMAP)
+        return -EINVAL;               /* not supported yet */
+    if (old & (PAGE_SIZE - 1))
+        return -EINVAL;
+    old_len = ALIGN_UP(old_len, PAGE_SIZE);
+    uint64_t alen = ALIGN_UP(new_len, PAGE_SIZE);
+    if (!alen || alen < new_len)
+        return -EINVAL;
+    if (!old_len)
+        return -EINVAL;               /* duplicating a shared mapping: not supported */
+    struct vma *v = vma_find(mm, old);
+    if (!v || v->start > old || v->end < old + old_len)
+        return -EFAULT;
+    if (flags & MREMAP_FIXED) {
+        if (new_addr & (PAGE_SIZE - 1))
+            return -EINVAL;
+        if (new_addr + alen > TASK_SIZE || new_addr + alen < new_addr)
+            return -EINVAL;
+        if (new_addr < old + old_len && old < new_addr + alen)
+            return -EINVAL;           /* overlapping ranges */
+        mm_unmap(mm, new_addr, alen);
+        v = vma_find(mm, old);
+        if (alen < old_len) {
+            mm_unmap(mm, old + alen, old_len - alen);
+            old_len = alen;
+        }
+        return move_mapping(mm, v, old, old_len, new_addr, alen);
+    }
+    if (alen <= old_len) {
+        if (alen < old_len)
+            mm_unmap(mm, old + alen, old_len - alen);
+        return (long)old;
+    }
+    /* Grow in place when the mapping ends at old + old_len and the room after it is free. */
+    if (v->end == old + old_len && old + alen <= TASK_SIZE && range_free(mm, old + old_len, old + alen)) {
+        v->end = old + alen;
+        return (long)old;
+    }
+    if (!(flags & MREMAP_MAYMOVE))
+        return -ENOMEM;
+    uint64_t to = mm_unmapped_area(mm, alen);
+    if (!to)
+        return -ENOMEM;
+    return move_mapping(mm, v, old, old_len, to, alen);
+}
