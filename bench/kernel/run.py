@@ -339,7 +339,8 @@ def table(rows):
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for k, r in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+        cells = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))]
+        lines.append("  ".join(cells))
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -378,9 +379,11 @@ def report(names, cols, clocks, boots, linux_kvm, kernel, args):
     rows.append(r + [str(clocks["host"])])
     out = [f"Kernel microbenchmarks (target {args.target_ms} ms per timed run, best of {args.repeats}; "
            f"ratio = Lockstep/Linux, goal <= 1.00)",
-           f"Linux: {os.path.basename(kernel) if kernel else 'not installed (apt-get install linux-image-cloud-amd64)'}"
+           "Linux: " + (os.path.basename(kernel) if kernel else
+                        "not installed (apt-get install linux-image-cloud-amd64)")
            + (f", told tsc_early_khz={TSC_KHZ} tsc=reliable" if TSC_KHZ else ", TSC calibrated by itself"),
-           f"Host: {os.cpu_count()} CPUs, load average {args.load_start} at the start, {loadavg()} at the end",
+           f"Host: {os.cpu_count()} CPUs, load average {args.load_start} at the start, "
+           f"{loadavg()} at the end",
            "", table(rows), ""]
     brow = [["boot (QEMU wall time, median)", "TCG", "KVM"]]
 
@@ -391,10 +394,10 @@ def report(names, cols, clocks, boots, linux_kvm, kernel, args):
     brow.append(["Lockstep /bin/true: QEMU start to exit"] + b("lockstep_true_qemu"))
     brow.append(["Lockstep: QEMU start to init's first line"] + b("lockstep_none_first"))
     brow.append(["Lockstep: QEMU start to exit (init does nothing)"] + b("lockstep_none_exit"))
-    brow.append(["Linux: QEMU start to init's first line", fmt_time(boots.get("linux_none_first_tcg")),
-                 "see below"])
-    brow.append(["Linux: QEMU start to exit (init does nothing)", fmt_time(boots.get("linux_none_exit_tcg")),
-                 "see below"])
+    kvm_cell = "see below" if linux_kvm else "-"
+    for what, key in (("init's first line", "linux_none_first_tcg"),
+                      ("exit (init does nothing)", "linux_none_exit_tcg")):
+        brow.append([f"Linux: QEMU start to {what}", fmt_time(boots.get(key)) if kernel else "n/a", kvm_cell])
     out += [table(brow), ""]
     if linux_kvm:
         out.append(f"Linux under KVM: {linux_kvm}")
@@ -449,14 +452,15 @@ def main(argv):
         print(f"microbenchmarks, round {rnd} of {args.rounds}:", flush=True)
         merge(cols, "lockstep_tcg", lockstep_bench(args, bench_root, names, "tcg", clocks["lockstep_tcg"]),
               notes, rnd)
-        merge(cols, "linux", linux_bench(args, kernel, linux_cpio, names, clocks["linux"]) if kernel else none,
-              notes, rnd)
+        linux = linux_bench(args, kernel, linux_cpio, names, clocks["linux"]) if kernel else none
+        merge(cols, "linux", linux, notes, rnd)
         if not args.no_mitigations_off:
             merge(cols, "linux_nomit", linux_bench(args, kernel, linux_cpio, names, clocks["linux_nomit"],
                                                    "mitigations=off", "linux mitigations=off")
                   if kernel else none, notes, rnd)
     if "kvm" in accels:
-        cols["lockstep_kvm"] = lockstep_bench(args, bench_root, names, "kvm", clocks["lockstep_kvm"], repeats=1)
+        cols["lockstep_kvm"] = lockstep_bench(args, bench_root, names, "kvm", clocks["lockstep_kvm"],
+                                              repeats=1)
     host = Run([MICROBENCH] + bench_args(args, names), 600)
     cols["host"], _ = parse(host.out)
     clocks["host"].add(host)
@@ -474,7 +478,8 @@ def main(argv):
     with open(os.path.join(OUT, "results.txt"), "w") as fh:
         fh.write(text + "\n")
     with open(os.path.join(OUT, "results.json"), "w") as fh:
-        json.dump({"benchmarks": cols, "clock_check": {k: str(v) for k, v in clocks.items()}, "boot": boots, "linux_kvm": linux_kvm, "linux_kernel": kernel,
+        json.dump({"benchmarks": cols, "clock_check": {k: str(v) for k, v in clocks.items()}, "boot": boots,
+                   "linux_kvm": linux_kvm, "linux_kernel": kernel,
                    "target_ms": args.target_ms, "repeats": args.repeats}, fh, indent=1)
     return 0
 
