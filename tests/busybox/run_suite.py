@@ -268,6 +268,46 @@ def run(cases=None, jobs=1, accel=None, progress=None):
     return rows
 
 
+def failure_reason(row):
+    """One line for a known-failures file: the first divergence (record, call, field, values)
+    and, when the output differs too, how."""
+    d = row.get("divergence") or {}
+    if row["trace_verdict"] == "DIVERGE" and d:
+        call = d.get("recorded") or d.get("executed") or "?"
+        call = call if len(call) <= 60 else call[:57] + "..."
+        why = (f"DIVERGE at #{d.get('record', '?')} {call}: {d.get('field', '?')} "
+               f"{d.get('actual', '?')}, expected {d.get('expected', '?')}")
+    elif row["trace_verdict"] == "MATCH":
+        why = "trace MATCH"
+    else:
+        why = row["trace_line"]
+    if row["output_verdict"] not in ("PASS", "-"):
+        why += f"; output {row['output_verdict']} {row['output_detail']}"[:160]
+    return " ".join(why.split())
+
+
+def update_known(rows):
+    """Rewrites tests/busybox/known-failures with the failing cases of rows (cases not in rows keep
+    their lines) and the matching tests/busybox/test_busybox:CASE lines of tests/known-failures."""
+    ran = {r["case"] for r in rows}
+    known = {k: v for k, v in load_known().items() if k not in ran}
+    known.update({r["case"]: failure_reason(r) for r in rows if not r["passed"]})
+    order = [c.name for c in load_cases() if c.name in known]
+    head = ["# BusyBox cases known to fail today: NAME, then the first divergence (and the output",
+            "# difference, if any). Written by `run_suite.py --update-known`; a listed case that passes",
+            "# fails the run until its line is removed. Mirrored in tests/known-failures as",
+            "# tests/busybox/test_busybox:NAME for `make test`."]
+    with open(KNOWN, "w") as fh:
+        fh.write("\n".join(head + [f"{n} {known[n]}" for n in order]) + "\n")
+    top = os.path.join(TOP, "tests", "known-failures")
+    prefix = "tests/busybox/test_busybox:"
+    lines = [ln for ln in open(top).read().splitlines() if not ln.startswith(prefix)]
+    lines += [f"{prefix}{n} {known[n]}" for n in order]
+    with open(top, "w") as fh:
+        fh.write("\n".join(lines) + "\n")
+    return len(order)
+
+
 def table(rows, known=None):
     """The printed table and summary; returns (lines, failures): failures name what fails the run."""
     known = load_known() if known is None else known
@@ -306,6 +346,9 @@ def main(argv):
     ap.add_argument("--accel", choices=["kvm", "tcg"])
     ap.add_argument("--json", metavar="FILE", help="write the rows as JSON")
     ap.add_argument("--list", action="store_true", help="list the cases and exit")
+    ap.add_argument("--update-known", action="store_true",
+                    help="rewrite tests/busybox/known-failures (and this suite's lines in tests/known-failures) "
+                         "from this run's failures")
     args = ap.parse_args(argv)
     if args.list:
         for c in load_cases():
@@ -319,6 +362,9 @@ def main(argv):
     if not rows:
         print("busybox: no case matches")
         return 2
+    if args.update_known:
+        n = update_known(rows)
+        print(f"busybox: {n} known failures written to tests/busybox/known-failures and tests/known-failures")
     lines, bad = table(rows)
     print("\n" + "\n".join(lines))
     for b in bad:
