@@ -24,8 +24,9 @@ Machines: Lockstep boots `-M microvm,pic=off,pit=off,rtc=on` (replayer/host/qemu
 boots `-M microvm,acpi=off` with its PIC and PIT: with ACPI on it hangs now and then calibrating
 the TSC (no HPET or PM timer on microvm), and without a PIT it cannot calibrate at all. Same
 QEMU, CPU model, memory (512 MiB) and console (COM1 on stdio); isa-debug-exit on both.
-Linux is given the host's TSC frequency (see linux_cmd); every column's "clock check" compares
-the benchmark's own elapsed time with the host's, to show that the guest's clock is right.
+Linux is given the host's TSC frequency (see linux_cmd). Every column's "clock check" divides
+the time the benchmark measured by the true time (TSC cycles it counted, at the host's TSC
+frequency): 1.000 when the guest's clock is right.
 
 Results: printed, and written to build/bench/kernel/results.txt and results.json.
 """
@@ -54,7 +55,7 @@ STD_ROOT = os.path.join(TOP, "build", "root")
 MEMORY = "512M"
 START_MARK = b"# microbench start"
 DONE_MARK = "# microbench done"
-ELAPSED = re.compile(r"# microbench done elapsed_ms=([0-9.]+)")
+ELAPSED = re.compile(r"# microbench done elapsed_ms=([0-9.]+)(?: tsc_cycles=([0-9]+))?")
 RESULT = re.compile(r"^([a-z0-9_]+) (error .*|[0-9]+(?:\.[0-9]+)?)$")
 
 
@@ -102,30 +103,38 @@ class Run:
         return self.rc is None
 
     def clock(self):
-        """(guest seconds, host seconds) between the start and done lines, or None."""
+        """(guest seconds, true seconds, how) over the benchmark's run, or None. The true time is
+        the TSC cycles the benchmark counted, at the host's TSC frequency (the guest reads the
+        host's TSC); without those, the host's time between the start and done lines."""
         m = ELAPSED.search(self.out)
-        if not m or self.first is None or self.done is None:
+        if not m:
             return None
-        return float(m.group(1)) / 1000, self.done - self.first
+        if m.group(2) and TSC_KHZ:
+            return float(m.group(1)) / 1000, int(m.group(2)) / (TSC_KHZ * 1000.0), "TSC"
+        if self.first is None or self.done is None:
+            return None
+        return float(m.group(1)) / 1000, self.done - self.first, "lines"
 
 
 class Clock:
-    """Sums, over a column's runs, the benchmark's own elapsed time and the host's: their ratio
-    is about 1 when the guest's clock is right (the host sees the lines a little late)."""
+    """Sums, over a column's runs, the benchmark's own elapsed time and the true one (Run.clock):
+    their ratio is 1 when the guest's clock is right."""
 
     def __init__(self):
         self.guest = self.host = 0.0
+        self.how = set()
 
     def add(self, run):
         c = run.clock()
         if c:
             self.guest += c[0]
             self.host += c[1]
+            self.how.add(c[2])
 
     def __str__(self):
         if self.host < 0.5:
             return "-"
-        return f"{self.guest / self.host:.3f} ({self.guest:.1f} s / {self.host:.1f} s)"
+        return f"{self.guest / self.host:.3f} ({self.guest:.1f}/{self.host:.1f} s, {'+'.join(sorted(self.how))})"
 
 
 def parse(text):
@@ -220,6 +229,9 @@ def linux_kernel():
     return found[-1] if found else None
 
 
+TSC_KHZ = None  # set by main(); None: Linux calibrates its TSC itself, no TSC clock check
+
+
 def host_tsc_khz():
     """The host's TSC frequency, which a TCG guest's TSC runs at (microbench -T measures it)."""
     try:
@@ -229,7 +241,6 @@ def host_tsc_khz():
         return None
 
 
-TSC_KHZ = None  # set by main(); None: Linux calibrates its TSC itself
 
 
 def linux_cmd(kernel, cpio, init_args, accel="tcg", extra_append=""):
@@ -371,7 +382,7 @@ def report(names, cols, clocks, boots, linux_kvm, kernel, args):
             r += [fmt(cols["lockstep_kvm"].get(n))]
         r += [fmt(cols["host"].get(n))]
         rows.append(r)
-    r = ["clock check: guest/host s", str(clocks["lockstep_tcg"]), str(clocks["linux"]), ""]
+    r = ["clock check: guest/true", str(clocks["lockstep_tcg"]), str(clocks["linux"]), ""]
     if "linux_nomit" in cols:
         r += [str(clocks["linux_nomit"]), ""]
     if "lockstep_kvm" in cols:
