@@ -17,6 +17,7 @@
 #include <linux/sysinfo.h>
 #include "kernel/time.h"
 #include "kernel/mm/frame.h"
+#include "replayer/kernel/faults.h"
 
 #define T current_task()
 
@@ -52,6 +53,8 @@ long sys_uname(struct new_utsname *u)
     memcpy(n.sysname, "Linux", 6);
     memcpy(n.nodename, "lockstep", 9);
     const char *rel = the_runspec.release ? the_runspec.release : UTS_RELEASE_DEFAULT;
+    if (FAULT_ON(UNAME_RELEASE))
+        rel = "4.0.0";
     memcpy(n.release, rel, MIN(strlen(rel), sizeof n.release - 1));
     memcpy(n.version, "#1 SMP Lockstep", 16);
     memcpy(n.machine, "x86_64", 7);

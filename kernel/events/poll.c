@@ -10,6 +10,7 @@
 #include "kernel/fs/fdtable.h"
 #include "kernel/uaccess.h"
 #include <asm/poll.h>
+#include "replayer/kernel/faults.h"
 
 struct poll_run {
     struct pollfd *fds;
@@ -37,6 +38,8 @@ static int poll_pass(struct poll_run *r)
         poll_queues_add(&r->q, wq);
         file_put(f);
         p->revents = (short)(mask & ((unsigned)(unsigned short)p->events | POLLERR | POLLHUP));
+        if (FAULT_ON(POLL_NO_POLLHUP))
+            p->revents &= (short)~POLLHUP;
         if (p->revents)
             count++;
     }

@@ -10,6 +10,7 @@
 #include "kernel/uaccess.h"
 #include "kernel/net/socket_abi.h"
 #include <asm/poll.h>
+#include "replayer/kernel/faults.h"
 
 #define POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
 #define POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
@@ -92,6 +93,10 @@ static long do_select(int n, void *const usets[NSETS], uint64_t deadline, bool z
         r.out[s] = mem + r.words * (size_t)(NSETS + s);
         if (usets[s] && copy_from_user(r.in[s], usets[s], bytes))
             goto out;
+    }
+    if (zero && FAULT_ON(SELECT_ZERO_TIMEOUT)) {
+        ret = 0;
+        goto out;
     }
     ret = select_pass(&r);
     if (!ret && !zero) {

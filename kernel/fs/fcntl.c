@@ -8,6 +8,7 @@
 #include "kernel/fs/locks.h"
 #include "kernel/proc/task.h"
 #include <linux/close_range.h>
+#include "replayer/kernel/faults.h"
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK | O_NDELAY | O_DIRECT | O_NOATIME)
 
@@ -33,7 +34,8 @@ long sys_dup3(int oldfd, int newfd, int flags)
     struct file *f = fd_get_any(oldfd);
     if (!f)
         return -EBADF;
-    int ret = fd_install_at(fd_current(), (unsigned)newfd, f, flags & O_CLOEXEC);
+    bool cloexec = (flags & O_CLOEXEC) && !FAULT_ON(DUP3_CLOEXEC);
+    int ret = fd_install_at(fd_current(), (unsigned)newfd, f, cloexec);
     if (ret < 0)
         file_put(f);
     return ret;

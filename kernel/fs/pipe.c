@@ -17,6 +17,7 @@
 #include <asm/ioctls.h>
 #include <linux/magic.h>
 #include <asm/statfs.h>
+#include "replayer/kernel/faults.h"
 
 /* SIGPIPE for the current task; KCORE's signal code provides it. The only call site. */
 void signal_raise_sigpipe(void) __attribute__((weak));
@@ -95,7 +96,7 @@ static long pipe_read(struct file *f, struct iov_iter *to, int64_t *pos)
         if (!p->writers || ret)
             break;
         if (f->flags & O_NONBLOCK) {
-            ret = -EAGAIN;
+            ret = FAULT_ON(PIPE_NONBLOCK_EOF) ? 0 : -EAGAIN;
             break;
         }
         int err = wq_wait(&p->wq, can_read, p);

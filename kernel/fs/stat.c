@@ -7,6 +7,7 @@
 #include "kernel/fs/fdtable.h"
 #include "kernel/uaccess.h"
 #include <linux/magic.h>
+#include "replayer/kernel/faults.h"
 
 int kernel_stat(struct file *f, struct stat *st)
 {
@@ -79,7 +80,7 @@ long sys_fstat(int fd, void *ubuf)
    of them was asked for. */
 static unsigned statx_result_mask(struct inode *inode, unsigned req)
 {
-    unsigned mask = STATX_BASIC_STATS | STATX_MNT_ID;
+    unsigned mask = STATX_BASIC_STATS | (FAULT_ON(STATX_NO_MNT_ID) ? 0 : STATX_MNT_ID);
     if (inode->sb->magic == TMPFS_MAGIC) {
         if (req & STATX_BTIME)
             mask |= STATX_BTIME;

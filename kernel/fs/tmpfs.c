@@ -14,6 +14,7 @@
 #include "kernel/fs/tmpfs.h"
 #include <linux/fs.h>
 #include <linux/magic.h>
+#include "replayer/kernel/faults.h"
 
 #define DIR_OFFSET_MIN 3
 #define DIR_OFFSET_FIRST 2
@@ -219,7 +220,8 @@ static int tmpfs_link(struct inode *target, struct inode *dir, const char *name,
     int err = dir_add(dir, name, len, target);
     if (err)
         return err;
-    target->nlink++;
+    if (!FAULT_ON(LINK_NLINK))
+        target->nlink++;
     target->linkable = false;
     inode_touch_c(target);
     return 0;
@@ -357,6 +359,8 @@ static bool tmpfs_for_each_child(struct inode *dir, bool (*fn)(void *, struct in
 static int tmpfs_iterate(struct file *f, struct dir_context *ctx)
 {
     struct inode *dir = f->inode;
+    if (ctx->pos == 0 && FAULT_ON(GETDENTS_NO_DOTS))
+        ctx->pos = DIR_OFFSET_FIRST;
     if (ctx->pos == 0) {
         if (!ctx->emit(ctx, ".", 1, dir->ino, dtype_of(S_IFDIR)))
             return 0;

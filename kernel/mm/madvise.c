@@ -11,6 +11,7 @@
 #include "kernel/proc/task.h"
 #include "arch/x86_64/arch.h"
 #include <linux/mman.h>
+#include "replayer/kernel/faults.h"
 
 /* 0 when [start, end) is covered by VMAs, else -ENOMEM (Linux's answer for holes). */
 static int range_mapped(struct mm *mm, uint64_t start, uint64_t end)
@@ -47,7 +48,7 @@ long sys_madvise(uint64_t start, uint64_t len, int advice)
     int r = range_mapped(mm, start, start + alen);
     if (r < 0)
         return r;
-    if (advice == MADV_DONTNEED || advice == MADV_FREE) {
+    if ((advice == MADV_DONTNEED || advice == MADV_FREE) && !FAULT_ON(MADV_DONTNEED_NOZERO)) {
         for (struct vma *v = vma_find(mm, start); v && v->start < start + alen; v = v->next) {
             uint64_t s = MAX(v->start, start), e = MIN(v->end, start + alen);
             for (uint64_t va = s; va < e; va += PAGE_SIZE) {

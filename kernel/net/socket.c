@@ -15,6 +15,7 @@
 #include <linux/time_types.h>
 #include "kernel/events/evwait.h"
 #include "kernel/time.h"
+#include "replayer/kernel/faults.h"
 
 #define SOCKADDR_MAX 128   /* sizeof(struct sockaddr_storage) */
 #define MAX_RW_COUNT 0x7ffff000UL
@@ -154,12 +155,12 @@ static int check_type(int type, int *flags)
 static int create_checked(int family, int type, int protocol, struct unix_sock **out)
 {
     if (family < 0 || family >= AF_MAX)
-        return -EAFNOSUPPORT;
+        return FAULT_ON(SOCKET_ENOSYS) ? -ENOSYS : -EAFNOSUPPORT;
     int base = type & SOCK_TYPE_MASK;
     if (base < 0 || base >= SOCK_MAX)
         return -EINVAL;
     if (family != AF_UNIX)
-        return -EAFNOSUPPORT;   /* no network families (yet) */
+        return FAULT_ON(SOCKET_ENOSYS) ? -ENOSYS : -EAFNOSUPPORT;   /* no network families (yet) */
     return unix_create(base, protocol, out);
 }
 

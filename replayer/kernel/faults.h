@@ -14,8 +14,8 @@
  *                        instead of -EAGAIN                   -EAGAIN return with writers left)
  *   PIPE_LSEEK           lseek on a pipe succeeds (returns 0) kernel/fs/read_write.c (sys_lseek,
  *                                                             the -ESPIPE check)
- *   GETDENTS_NO_DOTS     getdents64 omits "." and ".."       kernel/fs/readdir.c (the dot entries)
- *   LINK_NLINK           link() does not raise st_nlink      kernel/fs/namei.c (sys_linkat)
+ *   GETDENTS_NO_DOTS     getdents64 omits "." and ".."       kernel/fs/tmpfs.c (tmpfs_iterate)
+ *   LINK_NLINK           link() does not raise st_nlink      kernel/fs/tmpfs.c (tmpfs_link)
  *   SELECT_ZERO_TIMEOUT  select with a zero timeout returns  the select/pselect6 implementation
  *                        0 before polling the fds             (kernel/events or kernel/fs/select.c)
  *   POLL_NO_POLLHUP      poll drops POLLHUP from revents     the poll implementation
