@@ -46,7 +46,7 @@ LOCKSTEP = os.path.join(TOP, "lockstep")
 DUMP = os.path.join(TOP, "build", "traces", "lockstep-dump")
 HEADER = re.compile(r"^=== (sh|exec) ([a-z0-9_-]+)\s*$")
 RECORD_TIMEOUT = 120
-RUN_TIMEOUT = 60
+RUN_TIMEOUT = 20      # seconds for a `lockstep run` of one case (they take 1-2 s under TCG)
 CHECK_TIMEOUT = 30
 
 
@@ -161,12 +161,14 @@ def check_all(traces, jobs, accel):
 
 
 def run_on_kernel(case, accel):
-    """`lockstep run` of the case: (stdout, stderr, exit status) or None when it timed out."""
+    """`lockstep run` of the case: (stdout, stderr, exit status), or None when it timed out."""
     cmd = [LOCKSTEP, "run", "--root", ROOT, "--timeout", str(RUN_TIMEOUT)] + \
         (["--accel", accel] if accel else []) + ["--"] + case.argv
     try:
         r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=RUN_TIMEOUT + 30)
     except subprocess.TimeoutExpired:
+        return None
+    if r.returncode == 124 and b"lockstep run: timed out" in r.stderr:
         return None
     return r.stdout, r.stderr, r.returncode
 
@@ -262,6 +264,8 @@ def run(cases=None, jobs=1, accel=None, progress=None):
             continue
         r["kernel_exit"] = ker[2]
         ov, detail = output_verdict(lin, ker)
+        if ker[2] == 125 and b"kernel panic" in ker[1]:
+            ov, detail = "ERROR", "kernel panic in `lockstep run`"
         r.update(output_verdict=ov, output_detail=detail)
     for r in rows:
         r["passed"] = r["trace_verdict"] == "MATCH" and r["output_verdict"] == "PASS"
