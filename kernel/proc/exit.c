@@ -76,6 +76,8 @@ _Noreturn void do_exit(int wait_status)
         }
     while (t->children) {
         struct task *c = t->children;
+        if (c->pdeath_signal)
+            signal_send(c, c->pdeath_signal);
         t->children = c->sibling;
         c->parent = reaper;
         c->ppid = reaper->pid;

@@ -42,6 +42,10 @@ void task_drop_resources(struct task *t);   /* mm, files, fs */
 void task_unlink_child(struct task *t);     /* from its parent's list of children */
 void task_release(struct task *t);          /* free a task that will never run again */
 
+/* kill.c */
+void signal_send(struct task *t, int sig);      /* default actions only, see kill.c */
+int signal_fatal_pending(struct task *t);       /* the signal that will end t, or 0 */
+
 /* init.c */
 void init_start(const void *runspec, size_t len);
 

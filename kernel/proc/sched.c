@@ -137,8 +137,9 @@ void timer_interrupt(bool from_user)
 
 void user_return_hook(void)
 {
-    if (current->sigpending & (1UL << (SIGKILL - 1)))
-        do_exit(SIGKILL);
+    int sig = signal_fatal_pending(current);
+    if (sig)
+        do_exit(sig);   /* no core dumps (RLIMIT_CORE is 0), so no 0x80 in the status */
     if (need_resched)
         schedule();
 }

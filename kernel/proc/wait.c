@@ -1,6 +1,7 @@
 /* wait.c — wait queues (see wait.h): sleepers are re-made runnable and re-test their condition. */
 #include "kernel/proc/proc.h"
 #include "kernel/proc/wait.h"
+#include "kernel/errno.h"
 
 void wq_init(struct waitqueue *wq)
 {
@@ -35,6 +36,8 @@ int wq_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg)
 {
     struct task *t = current_task();
     while (!ready(arg)) {
+        if (signal_fatal_pending(t))
+            return -EINTR;
         t->wq_next = wq->head;
         wq->head = t;
         t->wq = wq;
