@@ -1,6 +1,7 @@
 /*
- * signal.c — signal dispositions and masks. The state is kept as Linux keeps it and
- * reported back exactly; delivery does not exist yet (issue: signals).
+ * signal.c — signal dispositions and masks, kept as Linux keeps them and reported back
+ * exactly. Sending, with default actions only, is in proc/kill.c; running handlers
+ * (signal frames, rt_sigreturn) does not exist yet.
  */
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
