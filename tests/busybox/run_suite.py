@@ -276,7 +276,10 @@ def failure_reason(row):
     """One line for a known-failures file: the first divergence (record, call, field, values)
     and, when the output differs too, how."""
     d = row.get("divergence") or {}
-    if row["trace_verdict"] == "DIVERGE" and d:
+    if row["trace_verdict"] == "DIVERGE" and d and d.get("recorded", "").startswith("---"):
+        sig = d["recorded"].split()[1]
+        why = f"DIVERGE at #{d.get('record', '?')}: {sig} delivery expected, the kernel executed {d.get('actual', '?')}"
+    elif row["trace_verdict"] == "DIVERGE" and d:
         call = d.get("recorded") or d.get("executed") or "?"
         call = call if len(call) <= 60 else call[:57] + "..."
         why = (f"DIVERGE at #{d.get('record', '?')} {call}: {d.get('field', '?')} "
@@ -312,6 +315,26 @@ def update_known(rows):
     return len(order)
 
 
+def divergence_groups(rows):
+    """The first divergences grouped by what differs: [(key, [case, ...])], largest group first.
+    The key is the recorded call's name (or the event) and the field, e.g. 'readlink: result'."""
+    groups = {}
+    for r in rows:
+        d = r.get("divergence")
+        if r["trace_verdict"] != "DIVERGE" or not d:
+            continue
+        rec = d.get("recorded", "?")
+        what = "signal " + rec.split()[1] if rec.startswith("---") else rec.split("(", 1)[0]
+        if d.get("field") == "event" and what.startswith("signal"):
+            key = f"{what} expected, the kernel went on without it"
+        elif d.get("field") == "event":
+            key = f"{what} expected, {d.get('actual', '?').split('(', 1)[0]} executed"
+        else:
+            key = f"{what}: {d.get('field', '?')}"
+        groups.setdefault(key, []).append(r["case"])
+    return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
 def table(rows, known=None):
     """The printed table and summary; returns (lines, failures): failures name what fails the run."""
     known = load_known() if known is None else known
@@ -334,6 +357,10 @@ def table(rows, known=None):
     count = lambda key: ", ".join(f"{n} {v}" for v, n in sorted(  # noqa: E731
         {v: sum(1 for r in rows if r[key] == v) for v in {r[key] for r in rows}}.items()))
     xfail = sum(1 for r in rows if r["case"] in known and not r["passed"])
+    groups = divergence_groups(rows)
+    if groups:
+        lines += ["", "first divergences by call and field:"]
+        lines += [f"  {len(cs):3d}  {key}: {' '.join(cs)}"[:200] for key, cs in groups]
     lines += ["", f"trace verdicts:  {count('trace_verdict')}",
               f"output verdicts: {count('output_verdict')}",
               f"{len(rows) - len(bad) - xfail} passed, {xfail} known failures, {len(bad)} failed"
