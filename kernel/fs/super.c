@@ -30,6 +30,6 @@ int vfs_mount(struct super_block *sb, struct inode *dir)
         return -EBUSY;
     dir->mounted = sb;
     sb->mountpoint = inode_get(dir);
-    sb->root->parent = dir->parent;
+    sb->root->parent = inode_get(dir->parent);   /* ".." from the mounted root */
     return 0;
 }

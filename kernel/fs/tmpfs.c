@@ -99,6 +99,17 @@ static void dir_destroy(struct inode *dir)
         kfree(d);
     }
     kfree(td);
+    if (dir->parent != dir)
+        inode_put(dir->parent);   /* a directory holds its parent, for ".." of a removed one */
+}
+
+/* Point a directory's ".." at parent, moving the reference it holds. */
+static void set_parent(struct inode *dir, struct inode *parent)
+{
+    struct inode *old = dir->parent;
+    dir->parent = inode_get(parent);
+    if (old && old != dir)
+        inode_put(old);
 }
 
 struct inode *tmpfs_new_dir(struct super_block *sb, unsigned mode, struct inode *parent)
@@ -115,7 +126,7 @@ struct inode *tmpfs_new_dir(struct super_block *sb, unsigned mode, struct inode 
     inode->destroy = dir_destroy;
     inode->iops = &tmpfs_dir_iops;
     inode->fops = &tmpfs_dir_fops;
-    inode->parent = parent ? parent : inode;
+    inode->parent = parent ? inode_get(parent) : inode;
     inode->size = 2 * TMPFS_BOGO_DIRENT;
     inode->nlink = 2;
     return inode;
@@ -291,8 +302,10 @@ static int tmpfs_rename(struct inode *odir, const char *oname, size_t olen,
             if (S_ISDIR(src->mode)) { odir->nlink--; ndir->nlink++; }
             else { odir->nlink++; ndir->nlink--; }
         }
-        if (S_ISDIR(src->mode)) src->parent = ndir;
-        if (S_ISDIR(dst->mode)) dst->parent = odir;
+        if (S_ISDIR(src->mode))
+            set_parent(src, ndir);
+        if (S_ISDIR(dst->mode))
+            set_parent(dst, odir);
         list_unlink(dir_of(odir), od);
         list_push_head(dir_of(odir), od);
         list_unlink(dir_of(ndir), nd);
@@ -320,8 +333,8 @@ static int tmpfs_rename(struct inode *odir, const char *oname, size_t olen,
             ndir->nlink++;
         }
     }
-    if (S_ISDIR(src->mode))
-        src->parent = ndir;
+    if (S_ISDIR(src->mode) && src->parent != ndir)
+        set_parent(src, ndir);
     odir->mtime = odir->ctime = ndir->mtime = ndir->ctime = src->ctime = now;
     return 0;
 }
@@ -412,26 +425,41 @@ static const struct super_ops tmpfs_super_ops = {
     .statfs = tmpfs_statfs,
 };
 
-void tmpfs_wipe(struct inode *dir)
+/* Depth first without recursion (a program may nest directories as deep as it likes):
+   descend into a non-empty subdirectory, climb back through parent pointers once it is empty.
+   Only a mount recurses, and mounts do not nest deeply. */
+void tmpfs_wipe(struct inode *top)
 {
-    if (dir->destroy != dir_destroy)
+    if (top->destroy != dir_destroy)
         return;   /* not a tmpfs directory */
-    struct tmpfs_dir *td = dir_of(dir);
-    while (td->head) {
+    struct inode *cur = top;
+    for (;;) {
+        struct tmpfs_dir *td = dir_of(cur);
         struct tmpfs_dirent *d = td->head;
+        if (!d) {
+            if (cur == top)
+                return;
+            cur = cur->parent;
+            continue;
+        }
         struct inode *child = d->inode;
         if (S_ISDIR(child->mode)) {
-            if (child->mounted)
+            if (child->mounted) {
                 tmpfs_wipe(child->mounted->root);
-            tmpfs_wipe(child);
+                child->mounted = NULL;
+            }
+            if (child->destroy == dir_destroy && dir_of(child)->head) {
+                cur = child;
+                continue;
+            }
             child->nlink = 0;
-            dir->nlink--;
+            cur->nlink--;
         } else {
             child->nlink--;
         }
         list_unlink(td, d);
         kfree(d);
-        dir->size -= TMPFS_BOGO_DIRENT;
+        cur->size -= TMPFS_BOGO_DIRENT;
         inode_maybe_free(child);
     }
 }

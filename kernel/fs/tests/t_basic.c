@@ -190,8 +190,27 @@ TEST(reinit_frees_old_tree)
     inode_put(tmp);
     CHECK_EQ(sb->used_pages, 10);
     CHECK_EQ(sb->used_inodes, 3);
+    CHECK_EQ(sys_chdir("/tmp/d"), 0);
+    for (int i = 0; i < 2000; i++) {   /* deep nesting: the wipe must not recurse per level */
+        CHECK_EQ(sys_mkdir("n", 0755), 0);
+        CHECK_EQ(sys_chdir("n"), 0);
+    }
+    CHECK_EQ(sys_chdir("/"), 0);
     kfs_fresh(NULL, 0);   /* a new tree, as check mode makes for each trace */
     CHECK_EQ(sb->used_pages, 0);
     CHECK_EQ(sb->used_inodes, 1);   /* only the old root stays */
+}
+TEST(removed_cwd_dotdot)
+{
+    CHECK_EQ(sys_mkdir("/tmp/a", 0755), 0);
+    CHECK_EQ(sys_mkdir("/tmp/a/b", 0755), 0);
+    CHECK_EQ(sys_chdir("/tmp/a/b"), 0);
+    CHECK_EQ(sys_rmdir("/tmp/a/b"), 0);
+    CHECK_EQ(sys_rmdir("/tmp/a"), 0);
+    struct stat st;
+    CHECK_EQ(sys_stat("..", &st), 0);   /* the removed parent, still held by its child */
+    CHECK_EQ(st.st_nlink, 0);
+    CHECK_EQ(sys_open("x", O_CREAT | O_WRONLY, 0644), -ENOENT);
+    CHECK_EQ(sys_chdir("/"), 0);
 }
 #endif
