@@ -134,7 +134,8 @@ class Clock:
     def __str__(self):
         if self.host < 0.5:
             return "-"
-        return f"{self.guest / self.host:.3f} ({self.guest:.1f}/{self.host:.1f} s, {'+'.join(sorted(self.how))})"
+        how = "+".join(sorted(self.how))
+        return f"{self.guest / self.host:.3f} ({self.guest:.1f}/{self.host:.1f} s, {how})"
 
 
 def parse(text):
