@@ -205,7 +205,7 @@ def merge(cols, key, cells, notes, rnd):
         if isinstance(v, float):
             if not isinstance(old, float) or v < old:
                 best[name] = v
-            if name in best and old is not None and not isinstance(old, float):
+            if old is not None and not isinstance(old, float):
                 notes.append(f"  {key} {name}: round(s) before {rnd}: {old}")
         elif name not in best:
             best[name] = v
@@ -240,8 +240,6 @@ def host_tsc_khz():
         return int(p.stdout.strip())
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
-
-
 
 
 def linux_cmd(kernel, cpio, init_args, accel="tcg", extra_append=""):
