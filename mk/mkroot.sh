@@ -9,6 +9,7 @@ mkdir -p "$(dirname "$root")"
 tmp=$(mktemp -d "${root%/}.new.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp"/{bin,sbin,usr/bin,usr/sbin,etc,tmp,dev,proc,root,contracts}
+chmod 755 "$tmp"   # mktemp made it 0700; "/" is 0755 on both systems
 chmod 1777 "$tmp/tmp"
 for spec in "$@"; do
   src=${spec%%:*}; dest=${spec#*:}

@@ -220,10 +220,11 @@ static const struct sd_field f_msghdr[] = {
 };
 #undef S
 
-/* d_off is a position cookie chosen by the file system: mapped like an inode. */
+/* d_off is the file system's position cookie. tmpfs hands them out as Linux 6.x does
+   (kernel/fs/tmpfs.c), so they are compared exactly, not through the inode map. */
 #define S struct ls_dirent64
 static const struct sd_field f_dirent64[] = {
-    F(S, d_ino, FMT_UDEC, ROLE_INODE), F(S, d_off, FMT_DEC, ROLE_INODE),
+    F(S, d_ino, FMT_UDEC, ROLE_INODE), F(S, d_off, FMT_DEC, E),
     F(S, d_reclen, FMT_UDEC, E), F(S, d_type, FMT_UDEC, E),
 };
 #undef S
