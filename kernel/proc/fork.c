@@ -17,11 +17,22 @@
 #include <asm/prctl.h>
 #include <asm/signal.h>
 
+/* Pids count up from the last one given, skipping those still in use, as in a fresh pid
+ * namespace. pid_restart() starts the count again at 2: check mode calls it before each trace,
+ * so the program is pid 2 again, as it was when recorded (pids also appear as text, in
+ * /proc/self and in CPU clock ids, where no mapping can reach them). */
 static int next_pid = 1;
 
 int pid_alloc(void)
 {
+    while (task_by_pid(next_pid))
+        next_pid++;
     return next_pid++;
+}
+
+void pid_restart(void)
+{
+    next_pid = 2;
 }
 
 #define INF RLIM_INFINITY

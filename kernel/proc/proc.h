@@ -24,6 +24,7 @@ void task_unregister(struct task *t);
 /* fork.c */
 struct task *task_create(struct task *parent, void (*fn)(void *), void *arg);   /* runnable later via sched_wakeup */
 int pid_alloc(void);
+void pid_restart(void);
 long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls);
 void vfork_release(struct task *t);   /* on exec and exit: wake a parent blocked in vfork */
 

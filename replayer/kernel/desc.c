@@ -98,6 +98,8 @@ enum check_role desc_result_role(uint32_t nr)
         return CR_EXACT;
     if ((d->flags & SDF_WORLD) && nr == SYS_NR_time)
         return CR_TIME;
+    if ((d->flags & SDF_WORLD) && nr == SYS_NR_times)  /* clock ticks since an arbitrary origin */
+        return CR_WORLD;
     if (d->ret == SD_PID)
         return CR_PID;
     if (d->ret == SD_ADDR)

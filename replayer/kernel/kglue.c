@@ -342,6 +342,7 @@ static void run_one(const char *name, const void *data, size_t len, const void *
         goto verdict;
     }
     struct task *self = current_task();
+    pid_restart();
     struct task *t = task_create(self, program_main, &prog);
     if (!t) {
         check_run_error(&the_run, "cannot create the first process");
