@@ -7,6 +7,7 @@
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"
 #include "kernel/proc/task.h"
+#include "kernel/proc/wait.h"
 #include <asm/signal.h>
 
 #define KSIGSET_SIZE 8
@@ -60,4 +61,34 @@ long sys_rt_sigprocmask(int how, const uint64_t *uset, uint64_t *uold, size_t si
         t->sigmask &= ~UNBLOCKABLE;
     }
     return 0;
+}
+
+/* pause and rt_sigsuspend wait for a signal. With default actions only, the one that can
+ * end the wait is one that ends the process; so they sleep until then (never spin). */
+static struct waitqueue pause_wq;
+
+static bool never(void *arg)
+{
+    (void)arg;
+    return false;
+}
+
+long sys_pause(void)
+{
+    return wq_wait(&pause_wq, never, NULL);
+}
+
+long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize)
+{
+    struct task *t = current_task();
+    uint64_t mask;
+    if (sigsetsize != KSIGSET_SIZE)
+        return -EINVAL;
+    if (copy_from_user(&mask, umask, sizeof mask))
+        return -EFAULT;
+    uint64_t saved = t->sigmask;
+    t->sigmask = mask & ~UNBLOCKABLE;
+    long r = wq_wait(&pause_wq, never, NULL);
+    t->sigmask = saved;
+    return r;
 }
