@@ -76,13 +76,16 @@ long sys_clock_gettime(int clockid, struct __kernel_timespec *uts)
     return copy_to_user(uts, &ts, sizeof ts);
 }
 
+#define LINUX_HZ 250
+
 long sys_clock_getres(int clockid, struct __kernel_timespec *uts)
 {
     uint64_t ignored;
     if (clockid < 0 ? cpu_clock_ns(clockid, &ignored) < 0 : !clock_valid(clockid))
         return -EINVAL;
     bool coarse = clockid == CLOCK_REALTIME_COARSE || clockid == CLOCK_MONOTONIC_COARSE;
-    struct __kernel_timespec ts = { 0, coarse ? 1000000000 / TIMER_HZ : 1 };
+    /* Coarse clocks tick with Linux's jiffy, not ours: Debian's kernels use HZ=250. */
+    struct __kernel_timespec ts = { 0, coarse ? 1000000000 / LINUX_HZ : 1 };
     return uts ? copy_to_user(uts, &ts, sizeof ts) : 0;
 }
 

@@ -268,7 +268,7 @@ static const struct sysdesc rows[SYSDESC_NR_MAX] = {
 
     /* time */
     R(clock_gettime, INT, WORLD, 2, EN(CLOCK), ST(STRUCT_OUT, TIMESPEC)),
-    R(clock_getres, INT, 0, 2, EN(CLOCK), ST(STRUCT_OUT, TIMESPEC)),
+    R(clock_getres, INT, 0, 2, EN(CLOCK), ST(STRUCT_OUT, CLOCK_RES)),
     R(clock_settime, INT, 0, 2, EN(CLOCK), ST(STRUCT_IN, TIMESPEC)),
     R(settimeofday, INT, 0, 2, ST(STRUCT_IN, TIMEVAL), ST(STRUCT_IN, TIMEZONE)),
     R(clock_nanosleep, INT, 0, 4, EN(CLOCK), FL(TIMER), ST(STRUCT_IN, TIMESPEC), ST(STRUCT_OUT, TIMESPEC)),

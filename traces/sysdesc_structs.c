@@ -60,6 +60,10 @@ static const struct sd_field f_statx[] = {
 #define S struct __kernel_timespec
 static const struct sd_field f_timespec[] = { F(S, tv_sec, FMT_DEC, ROLE_TIME), F(S, tv_nsec, FMT_DEC, ROLE_TIME) };
 #undef S
+/* clock_getres: a clock's resolution is a property of the kernel, not a reading: exact. */
+static const struct sd_field f_clock_res[] = {
+    { "tv_sec", 0, 8, FMT_DEC, ROLE_EXACT, 0 }, { "tv_nsec", 8, 8, FMT_DEC, ROLE_EXACT, 0 },
+};
 static const struct sd_field f_timespec2[] = {
     { "[0].tv_sec", 0, 8, FMT_DEC, ROLE_TIME, 0 }, { "[0].tv_nsec", 8, 8, FMT_DEC, ROLE_TIME, 0 },
     { "[1].tv_sec", 16, 8, FMT_DEC, ROLE_TIME, 0 }, { "[1].tv_nsec", 24, 8, FMT_DEC, ROLE_TIME, 0 },
@@ -341,6 +345,7 @@ static const struct sd_struct_desc structs[ST_COUNT] = {
     ST(ST_TIMEVAL2, "timeval[2]", struct __kernel_old_timeval[2], f_timeval2, 0),
     ST(ST_UTIMBUF, "utimbuf", struct utimbuf, f_utimbuf, 0),
     ST(ST_CAP_HEADER, "cap_user_header", struct __user_cap_header_struct, f_cap_header, 0),
+    ST(ST_CLOCK_RES, "timespec", struct __kernel_timespec, f_clock_res, 0),
 };
 
 const struct sd_struct_desc *sysdesc_struct(unsigned id)
