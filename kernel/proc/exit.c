@@ -54,17 +54,20 @@ void task_release(struct task *t)
     kfree(t);
 }
 
-_Noreturn void do_exit(int wait_status)
+/* The end of the calling thread; whole_group: of every thread in its group (exit_group, a
+ * fatal signal), which then all report the first such status. */
+static _Noreturn void exit_task(int wait_status, bool whole_group)
 {
     struct task *t = current_task();
+    if (whole_group)
+        thread_group_kill(t, wait_status);
+    if (t->group_exiting)
+        wait_status = t->group_exit_status;
     if (check_mode)   /* check mode: replayer/kernel/check.h */
         check_hook_task_exit(wait_status);
-    if (t->pid == INIT_PID)
+    if (t->tid == INIT_PID)
         panic("init exited (status %x)", wait_status);
-    if (t->clear_child_tid && t->mm && t->mm->users > 1) {
-        int zero = 0;   /* futex wake-up comes with threads */
-        copy_to_user((void *)t->clear_child_tid, &zero, sizeof zero);
-    }
+    thread_exit_user_state(t);
     vfork_release(t);
     task_drop_resources(t);
     /* Orphans go to the nearest living ancestor that is a child subreaper, else to init. */
@@ -87,11 +90,20 @@ _Noreturn void do_exit(int wait_status)
     if (reaper)
         wq_wake_all(&reaper->child_wait);
     t->exit_status = wait_status;
-    t->state = TASK_ZOMBIE;
-    if (t->parent)
-        wq_wake_all(&t->parent->child_wait);
+    struct task *leader = task_by_pid(t->pid);
+    if (t->tid != t->pid)
+        thread_retire(t);
+    else
+        t->state = TASK_ZOMBIE;
+    if (leader && leader->parent && !thread_group_busy(leader))
+        wq_wake_all(&leader->parent->child_wait);
     schedule();
     panic("a zombie ran again");
+}
+
+_Noreturn void do_exit(int wait_status)
+{
+    exit_task(wait_status, true);
 }
 
 void task_fault_signal(struct trap_frame *f, int signo, uint64_t addr)
@@ -104,7 +116,7 @@ void task_fault_signal(struct trap_frame *f, int signo, uint64_t addr)
 
 long sys_exit(int code)
 {
-    do_exit((code & 0xff) << 8);
+    exit_task((code & 0xff) << 8, false);
 }
 
 long sys_exit_group(int code)
@@ -135,7 +147,7 @@ static struct task *find_zombie(struct wait_req *w, bool *any)
         if (!matches(c, w))
             continue;
         *any = true;
-        if (c->state == TASK_ZOMBIE)
+        if (c->state == TASK_ZOMBIE && !thread_group_busy(c))
             return c;
     }
     return NULL;

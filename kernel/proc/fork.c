@@ -96,9 +96,10 @@ static bool vfork_released(void *arg)
     return ((struct task *)arg)->vfork_done;
 }
 
-/* CLONE_* flags that make sense without threads; CLONE_THREAD and friends are refused. */
+/* CLONE_* flags understood (CLONE_SYSVSEM and CLONE_DETACHED change nothing here). */
 #define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_VFORK | CLONE_PARENT_SETTID | \
-                         CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS | CLONE_SIGHAND)
+                         CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS | CLONE_SIGHAND | \
+                         CLONE_THREAD | CLONE_SYSVSEM | CLONE_DETACHED)
 
 long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls)
 {
@@ -107,11 +108,21 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
         printk("clone: flags %lx not supported (no threads yet)\n", flags);
         return -EINVAL;
     }
+    if ((flags & CLONE_THREAD) && !(flags & CLONE_SIGHAND))
+        return -EINVAL;
     if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
         return -EINVAL;
+    thread_reap_retired();
     struct task *child = task_create(parent, fork_child_start, NULL);
     if (!child)
         return -ENOMEM;
+    child->cpus_cleared = parent->cpus_cleared;
+    if (flags & CLONE_THREAD) {
+        /* A thread: the group's pid, its own tid; not a child anyone waits for. */
+        task_unlink_child(child);
+        child->pid = parent->pid;
+        child->ppid = parent->ppid;
+    }
     if (flags & CLONE_VM) {
         child->mm = parent->mm;
         child->mm->users++;
@@ -150,21 +161,24 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
         arch_prctl_set(child, ARCH_SET_FS, tls);
     if (flags & CLONE_CHILD_CLEARTID)
         child->clear_child_tid = (uint64_t)child_tid;
-    if ((flags & CLONE_PARENT_SETTID) && copy_to_user(parent_tid, &child->pid, sizeof(int)) < 0)
+    if ((flags & CLONE_PARENT_SETTID) && copy_to_user(parent_tid, &child->tid, sizeof(int)) < 0)
         printk("clone: CLONE_PARENT_SETTID address not writable\n");
     if (flags & CLONE_CHILD_SETTID) {
         /* In the child's address space (the same one under CLONE_VM). */
         void *p = mm_user_page(child->mm, (uint64_t)child_tid, true);
         if (p && ((uint64_t)child_tid & (PAGE_SIZE - 1)) <= PAGE_SIZE - sizeof(int))
-            memcpy(p, &child->pid, sizeof(int));
+            memcpy(p, &child->tid, sizeof(int));
     }
-    int pid = child->pid;
+    int pid = child->tid;
     child->vfork_parent = (flags & CLONE_VFORK) ? parent : NULL;
     if (check_mode)   /* check mode: replayer/kernel/check.h */
         check_hook_birth(parent, child);
     sched_wakeup(child);
     if (flags & CLONE_VFORK)
         wq_wait(&parent->child_wait, vfork_released, child);   /* child is not reaped before this */
+    int sig = signal_fatal_pending(parent);
+    if (sig)
+        do_exit(sig);   /* killed while waiting (say the thread called exit_group): no return */
     return pid;
 }
 

@@ -47,6 +47,13 @@ void task_release(struct task *t);          /* free a task that will never run a
 void signal_send(struct task *t, int sig);      /* default actions only, see kill.c */
 int signal_fatal_pending(struct task *t);       /* the signal that will end t, or 0 */
 
+/* thread.c */
+bool thread_group_busy(const struct task *leader);   /* other threads of its group still alive */
+void thread_group_kill(struct task *self, int wait_status);   /* exit_group: SIGKILL the others */
+void thread_exit_user_state(struct task *t);   /* robust futexes, clear_child_tid and its wake-up */
+void thread_retire(struct task *t);            /* an exited non-leader thread: freed later */
+void thread_reap_retired(void);                /* free retired threads (not the current one) */
+
 /* init.c */
 void init_start(const void *runspec, size_t len);
 

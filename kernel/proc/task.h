@@ -69,6 +69,11 @@ struct task {
     uint64_t utime_ticks, stime_ticks, cutime_ticks, cstime_ticks;   /* CPU time, in timer ticks */
     int pdeath_signal;
     bool not_dumpable, no_new_privs;
+
+    /* Thread groups (thread.c): pid is the group's id, tid this thread's; the leader has tid == pid. */
+    bool group_exiting;             /* exit_group or a fatal signal: every thread ends */
+    int group_exit_status;          /* the wait status the group ends with */
+    uint64_t cpus_cleared;          /* CPUs removed from this thread's affinity (affinity.c) */
 };
 
 struct task *current_task(void);

@@ -1,0 +1,17 @@
+/*
+ * futex.h — the futex calls' kernel side (futex.c), for those that wake waiters from
+ * inside the kernel: thread exit (clear_child_tid, robust futexes).
+ */
+#ifndef KERNEL_FUTEX_H
+#define KERNEL_FUTEX_H
+#include <stdint.h>
+
+struct mm;
+
+/* Wake up to n waiters on (mm, uaddr) whose bitset meets bitset; the number woken. */
+int futex_wake_addr(struct mm *mm, uint64_t uaddr, int n, uint32_t bitset);
+/* A fault-safe read of a 32-bit user word: 0 or -EFAULT. */
+int futex_get_user(uint32_t *val, uint64_t uaddr);
+void futex_tick(void);   /* from the timer tick: timed waiters re-check their deadlines */
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * thread.c — thread groups. Threads made by clone(CLONE_THREAD) share their creator's pid
+ * (the group id) and get a tid of their own from the pid counter, as Linux numbers them. The
+ * leader (tid == pid) is what the parent waits for: it becomes a reportable zombie only when
+ * the last thread of the group is gone. Other threads are never zombies: they retire at
+ * exit and are freed later by someone else (their kernel stack is in use until they switch
+ * away). Also here: what a thread leaves behind at exit (clear_child_tid, robust futexes).
+ */
+#include "kernel/proc/proc.h"
+#include "kernel/errno.h"
+#include "kernel/futex.h"
+#include "arch/x86_64/arch.h"
+#include "kernel/mm/mm.h"
+#include "kernel/uaccess.h"
+#include <linux/futex.h>
+#include <asm/signal.h>
+
+static struct task *retired;     /* exited non-leader threads, linked through all_next */
+
+static bool alive(const struct task *t)
+{
+    return t->state != TASK_ZOMBIE && t->state != TASK_DEAD;
+}
+
+bool thread_group_busy(const struct task *leader)
+{
+    for (struct task *t = task_first(); t; t = task_next(t))
+        if (t != leader && t->pid == leader->pid && alive(t))
+            return true;
+    return false;
+}
+
+void thread_group_kill(struct task *self, int wait_status)
+{
+    if (self->group_exiting)
+        return;
+    self->group_exiting = true;
+    self->group_exit_status = wait_status;
+    for (struct task *t = task_first(); t; t = task_next(t))
+        if (t != self && t->pid == self->pid && alive(t)) {
+            t->group_exiting = true;
+            t->group_exit_status = wait_status;
+            signal_send(t, SIGKILL);
+        }
+}
+
+void thread_reap_retired(void)
+{
+    struct task **pp = &retired;
+    while (*pp) {
+        struct task *t = *pp;
+        if (t == current_task()) {
+            pp = &t->all_next;
+            continue;
+        }
+        *pp = t->all_next;
+        kfree(t->groups);
+        arch_task_free(t);
+        kfree(t);
+    }
+}
+
+void thread_retire(struct task *t)
+{
+    task_unregister(t);
+    t->state = TASK_DEAD;
+    t->all_next = retired;
+    retired = t;
+}
+
+/* Linux's handle_futex_death: a robust futex held by the dying thread is marked
+ * FUTEX_OWNER_DIED and one waiter woken. */
+static void robust_futex_death(struct task *t, uint64_t uaddr)
+{
+    uint32_t val;
+    if (uaddr % 4 || futex_get_user(&val, uaddr) < 0 || (val & FUTEX_TID_MASK) != (uint32_t)t->tid)
+        return;
+    uint32_t nv = (val & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+    if (copy_to_user((void *)uaddr, &nv, sizeof nv))
+        return;
+    if (val & FUTEX_WAITERS)
+        futex_wake_addr(t->mm, uaddr, 1, FUTEX_BITSET_MATCH_ANY);
+}
+
+#define ROBUST_LIST_LIMIT 2048   /* Linux's ROBUST_LIST_LIMIT */
+
+static void robust_list_walk(struct task *t)
+{
+    struct robust_list_head head;
+    if (!t->robust_list || copy_from_user(&head, (void *)t->robust_list, sizeof head))
+        return;
+    uint64_t entry = (uint64_t)head.list.next, pending = (uint64_t)head.list_op_pending & ~1UL;
+    for (int n = 0; entry != t->robust_list && n < ROBUST_LIST_LIMIT; n++) {
+        uint64_t next;
+        if (copy_from_user(&next, (void *)(entry & ~1UL), sizeof next))
+            return;
+        if ((entry & ~1UL) != pending)
+            robust_futex_death(t, (entry & ~1UL) + head.futex_offset);
+        entry = next;
+    }
+    if (pending)
+        robust_futex_death(t, pending + head.futex_offset);
+}
+
+void thread_exit_user_state(struct task *t)
+{
+    if (!t->mm)
+        return;
+    robust_list_walk(t);
+    t->robust_list = 0;
+    if (t->clear_child_tid && t->mm->users > 1) {
+        uint32_t zero = 0;
+        if (copy_to_user((void *)t->clear_child_tid, &zero, sizeof zero) == 0)
+            futex_wake_addr(t->mm, t->clear_child_tid, 1, FUTEX_BITSET_MATCH_ANY);
+    }
+    t->clear_child_tid = 0;
+}
