@@ -174,12 +174,18 @@ def run_on_kernel(case, accel):
 
 
 def first_difference(want, got):
-    a, b = want.decode(errors="replace").split("\n"), got.decode(errors="replace").split("\n")
+    """Where two outputs first differ, by line; newlines are shown only when they are the difference."""
+    a = want.decode(errors="replace").splitlines(keepends=True)
+    b = got.decode(errors="replace").splitlines(keepends=True)
     for i, (x, y) in enumerate(zip(a, b)):
         if x != y:
+            if x.rstrip("\n") != y.rstrip("\n"):
+                x, y = x.rstrip("\n"), y.rstrip("\n")
             return f"line {i + 1}: {y!r}, expected {x!r}"
     i = min(len(a), len(b))
-    return f"line {i + 1}: missing, expected {a[i]!r}" if len(a) > len(b) else f"line {i + 1}: extra {b[i]!r}"
+    if len(a) > len(b):
+        return f"line {i + 1}: missing, expected {a[i].rstrip(chr(10))!r}"
+    return f"line {i + 1}: extra {b[i].rstrip(chr(10))!r}"
 
 
 def output_verdict(linux, kernel):
