@@ -4,6 +4,7 @@
  * read at boot. Time is a world input: check mode replaces the values with recorded ones.
  */
 #include "kernel/time.h"
+#include "kernel/timer.h"
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"
@@ -22,6 +23,7 @@ void time_init(void)
 void time_tick(void)
 {
     nanosleep_tick();
+    ktimer_tick();      /* timer.c: alarms, POSIX timers, futex timeouts */
 }
 
 /* Linux's clock ids: 0-9 and 11 (10 is unused); negative ids are CPU-time clocks of a
