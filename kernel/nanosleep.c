@@ -65,8 +65,7 @@ long sys_clock_nanosleep(int clockid, int flags, const struct __kernel_timespec 
     default:
         return -EINVAL;
     }
-    if (flags & ~TIMER_ABSTIME)
-        return -EINVAL;
+    /* Linux ignores flag bits other than TIMER_ABSTIME. */
     bool real = clockid == CLOCK_REALTIME || clockid == CLOCK_REALTIME_ALARM || clockid == CLOCK_TAI;
     return do_sleep(real ? CLOCK_REALTIME : CLOCK_MONOTONIC, flags, ureq, urem);
 }
