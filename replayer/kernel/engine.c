@@ -316,6 +316,15 @@ static int settle_side_events(struct check_run *run, struct check_stream *s, uin
     return CHECK_GO;
 }
 
+bool check_inflight_result(const struct check_run *run, int tid, int64_t *result)
+{
+    const struct check_stream *s = stream_of((struct check_run *)run, tid);
+    if (!s || s->inflight < 0 || s->vdso_call)
+        return false;
+    *result = event_at(run, s, (uint32_t)s->inflight)->syscall.result;
+    return true;
+}
+
 int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result)
 {
     if (run->verdict != VERDICT_RUNNING)

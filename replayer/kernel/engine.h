@@ -116,6 +116,8 @@ int check_run_load(struct check_run *run, const char *name, const void *buf, siz
 int check_run_start(struct check_run *run, int tid);
 int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args[6]);
 int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result);
+/* The recorded result of tid's call in flight (between check_enter and check_exit). */
+bool check_inflight_result(const struct check_run *run, int tid, int64_t *result);
 int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t clone_flags);
 /* The same, with the clone flags taken from the parent's fork/vfork/clone/clone3 in flight. */
 int check_birth_auto(struct check_run *run, int parent_tid, int child_tid);
