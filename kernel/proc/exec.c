@@ -399,6 +399,8 @@ static int do_execve(const char *path, const char *execfn, char *const argv[], i
     if ((r = build_stack(mm, execfn, argv, argc, envp, envc, &lay, &sp)) < 0)
         goto out;
 
+    if ((r = thread_exec_takeover(t)) < 0)
+        goto out;
     /* The point of no return: the new image replaces the old one. */
     if (t->exe)
         inode_put(t->exe);

@@ -91,10 +91,7 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
         wq_wake_all(&reaper->child_wait);
     t->exit_status = wait_status;
     struct task *leader = task_by_pid(t->pid);
-    if (t->tid != t->pid)
-        thread_retire(t);
-    else
-        t->state = TASK_ZOMBIE;
+    thread_exit_state(t);
     if (leader && leader->parent && !thread_group_busy(leader))
         wq_wake_all(&leader->parent->child_wait);
     schedule();

@@ -53,6 +53,8 @@ void thread_group_kill(struct task *self, int wait_status);   /* exit_group: SIG
 void thread_exit_user_state(struct task *t);   /* robust futexes, clear_child_tid and its wake-up */
 void thread_retire(struct task *t);            /* an exited non-leader thread: freed later */
 void thread_reap_retired(void);                /* free retired threads (not the current one) */
+void thread_exit_state(struct task *t);        /* exit: the leader a zombie, another thread retired */
+int thread_exec_takeover(struct task *self);   /* execve: end the other threads, become the leader */
 
 /* init.c */
 void init_start(const void *runspec, size_t len);

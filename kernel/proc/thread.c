@@ -115,3 +115,60 @@ void thread_exit_user_state(struct task *t)
     }
     t->clear_child_tid = 0;
 }
+
+/* Exit's last step for the thread state: a leader becomes a zombie, another thread retires.
+ * An exec waiting for the others to go (thread_exec_takeover) re-checks. */
+static struct waitqueue group_exit_wq;
+
+void thread_exit_state(struct task *t)
+{
+    if (t->tid != t->pid)
+        thread_retire(t);
+    else
+        t->state = TASK_ZOMBIE;
+    wq_wake_all(&group_exit_wq);
+}
+
+static bool others_gone(void *arg)
+{
+    struct task *self = arg;
+    for (struct task *t = task_first(); t; t = task_next(t))
+        if (t != self && t->pid == self->pid && alive(t))
+            return false;
+    return true;
+}
+
+/* Linux's de_thread: execve in a multi-threaded process ends every other thread, and a
+ * non-leader takes over the leader's pid and its place among its parent's children. */
+int thread_exec_takeover(struct task *self)
+{
+    bool others = false;
+    for (struct task *t = task_first(); t; t = task_next(t))
+        if (t != self && t->pid == self->pid && alive(t)) {
+            t->group_exiting = true;
+            t->group_exit_status = 0;
+            signal_send(t, SIGKILL);
+            others = true;
+        }
+    if (others) {
+        int r = wq_wait(&group_exit_wq, others_gone, self);
+        if (r < 0)
+            return r;
+    }
+    if (self->tid == self->pid)
+        return 0;
+    struct task *leader = task_by_pid(self->pid);
+    if (leader) {
+        struct task *parent = leader->parent;
+        task_unlink_child(leader);
+        self->parent = parent;
+        self->ppid = leader->ppid;
+        if (parent) {
+            self->sibling = parent->children;
+            parent->children = self;
+        }
+        task_release(leader);
+    }
+    self->tid = self->pid;
+    return 0;
+}
