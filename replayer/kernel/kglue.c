@@ -123,7 +123,8 @@ static uint64_t stack_strings(struct task *t);
 /* Numbers from the generated list (traces/sysdesc.h), never typed here. */
 enum { NR_EXIT = SYS_NR_exit, NR_EXIT_GROUP = SYS_NR_exit_group, NR_CLONE = SYS_NR_clone,
        NR_FORK = SYS_NR_fork, NR_VFORK = SYS_NR_vfork, NR_CLONE3 = SYS_NR_clone3,
-       NR_EXECVE = SYS_NR_execve, NR_EXECVEAT = SYS_NR_execveat, NR_READ = SYS_NR_read };
+       NR_EXECVE = SYS_NR_execve, NR_EXECVEAT = SYS_NR_execveat, NR_READ = SYS_NR_read,
+       NR_WAIT4 = SYS_NR_wait4 };
 #define WAIT_KILLED_SIGKILL 9
 
 /* The end of a diverged trace: every task of it gets SIGKILL pending (the kernel makes a task
@@ -187,6 +188,20 @@ static void limit_stream_read(struct task *t, struct trap_frame *f)
     the_run.counts[RULE_STREAM_READ]++;
 }
 
+/* RULE_WAIT_ORDER: which child a wait for any child reaps first depends on which one exited
+ * first, that is on scheduling. So such a wait4 waits for the child that Linux reaped (through
+ * the pid map); the result is still compared. */
+static void wait_for_recorded_child(struct task *t, struct trap_frame *f)
+{
+    int64_t rec;
+    uint64_t act;
+    if ((int)arch_syscall_arg(f, 0) != -1 || !check_inflight_result(&the_run, t->tid, &rec) || rec <= 0 ||
+        !idmap_lookup_rec(&the_run.pids, (uint64_t)rec, &act))
+        return;
+    arch_syscall_set_arg(f, 0, act);
+    the_run.counts[RULE_WAIT_ORDER]++;
+}
+
 void check_hook_enter(struct trap_frame *f)
 {
     struct task *t = current_task();
@@ -203,6 +218,8 @@ void check_hook_enter(struct trap_frame *f)
         kill_current();
     if (nr == NR_READ)
         limit_stream_read(t, f);
+    if (nr == NR_WAIT4)
+        wait_for_recorded_child(t, f);
     if (nr == NR_EXIT || nr == NR_EXIT_GROUP)
         check_task_exit(&the_run, t->tid, (int)((args[0] & 0xff) << 8));
 }
