@@ -56,14 +56,15 @@ void syscall_dispatch(struct trap_frame *f)
 {
     long nr = arch_syscall_nr(f);
     long ret;
-    if (check_mode)   /* check mode: replayer/kernel/check.h */
-        check_hook_enter(f);
-    if (nr < 0 || (unsigned long)nr >= NR_SYSCALLS || !syscall_table[nr]) {
+    uint64_t a[6];
+    for (int i = 0; i < 6; i++)
+        a[i] = arch_syscall_arg(f, i);
+    if (check_mode)   /* check mode: replayer/kernel/check.h (may narrow a[], never the user's registers) */
+        check_hook_enter(f, a);
+    if (nr < 0 || (unsigned long)nr >= NR_SYSCALLS || !syscall_table[nr])
         ret = sys_ni(nr);
-    } else {
-        ret = syscall_table[nr](arch_syscall_arg(f, 0), arch_syscall_arg(f, 1), arch_syscall_arg(f, 2),
-                                arch_syscall_arg(f, 3), arch_syscall_arg(f, 4), arch_syscall_arg(f, 5));
-    }
+    else
+        ret = syscall_table[nr](a[0], a[1], a[2], a[3], a[4], a[5]);
     if (check_mode)   /* check mode: replayer/kernel/check.h */
         ret = check_hook_exit(nr, ret);
     if (the_runspec.trace_syscalls)

@@ -98,6 +98,10 @@ static void iovecs(struct walk *w, unsigned arg, uint32_t array_elem, uint64_t a
 {
     if (!addr)
         return;
+    /* Linux refuses more than UIO_MAXIOV vectors with EINVAL before it reads any (a negative
+       count included), so nothing is captured: the bytes there are not an input. */
+    if (count > UIO_MAXIOV)
+        return;
     if (count > CAPTURE_MAX_VEC) {
         count = CAPTURE_MAX_VEC;
         fault(w);

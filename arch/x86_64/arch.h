@@ -84,11 +84,6 @@ static inline uint64_t arch_syscall_arg(const struct trap_frame *f, int i)
     default: return f->r9;
     }
 }
-static inline void arch_syscall_set_arg(struct trap_frame *f, int i, uint64_t v)
-{
-    uint64_t *regs[6] = { &f->rdi, &f->rsi, &f->rdx, &f->r10, &f->r8, &f->r9 };
-    *regs[i < 0 || i > 5 ? 5 : i] = v;
-}
 static inline void arch_syscall_return(struct trap_frame *f, long v) { f->rax = (uint64_t)v; }
 static inline uint64_t arch_user_pc(const struct trap_frame *f) { return f->rip; }
 /* Fresh user registers for exec: all zero, given pc and sp. */

@@ -6,7 +6,7 @@
  *
  * Hooks (each a one-line call in the kernel, guarded by check_mode so that a plain run costs
  * one predictable branch):
- *   kernel/syscall.c  syscall_dispatch:  if (check_mode) check_hook_enter(frame);
+ *   kernel/syscall.c  syscall_dispatch:  if (check_mode) check_hook_enter(frame, args);
  *                                        ... the call ...
  *                                        if (check_mode) ret = check_hook_exit(nr, ret);
  *   kernel/proc/exit.c do_exit:          if (check_mode) check_hook_task_exit(wait_status);
@@ -30,7 +30,7 @@ extern bool check_mode;
 
 void check_boot(const void *traces, size_t traces_len, const void *root, size_t root_len);
 
-void check_hook_enter(struct trap_frame *f);
+void check_hook_enter(struct trap_frame *f, uint64_t args[6]);
 long check_hook_exit(long nr, long ret);
 void check_hook_task_exit(int wait_status);
 struct task;

@@ -172,37 +172,37 @@ static bool in_run(struct task *t)
 /* RULE_STREAM_READ: how much a read from a pipe or a socket returns depends on how far its
  * writer had got, that is on scheduling, which check mode does not compare (DESIGN.md principle
  * 5). So such a read asks for no more than the recorded result; the result is still compared. */
-static void limit_stream_read(struct task *t, struct trap_frame *f)
+static void limit_stream_read(struct task *t, uint64_t args[6])
 {
     int64_t rec;
-    if (!check_inflight_result(&the_run, t->tid, &rec) || rec < 0 || (uint64_t)rec >= arch_syscall_arg(f, 2))
+    if (!check_inflight_result(&the_run, t->tid, &rec) || rec < 0 || (uint64_t)rec >= args[2])
         return;
-    struct file *file = fd_get((int)arch_syscall_arg(f, 0));
+    struct file *file = fd_get((int)args[0]);
     if (!file)
         return;
     unsigned type = file->inode ? file->inode->mode & S_IFMT : 0;
     file_put(file);
     if (type != S_IFIFO && type != S_IFSOCK)
         return;
-    arch_syscall_set_arg(f, 2, (uint64_t)rec);
+    args[2] = (uint64_t)rec;
     the_run.counts[RULE_STREAM_READ]++;
 }
 
 /* RULE_WAIT_ORDER: which child a wait for any child reaps first depends on which one exited
  * first, that is on scheduling. So such a wait4 waits for the child that Linux reaped (through
  * the pid map); the result is still compared. */
-static void wait_for_recorded_child(struct task *t, struct trap_frame *f)
+static void wait_for_recorded_child(struct task *t, uint64_t args[6])
 {
     int64_t rec;
     uint64_t act;
-    if ((int)arch_syscall_arg(f, 0) != -1 || !check_inflight_result(&the_run, t->tid, &rec) || rec <= 0 ||
+    if ((int)args[0] != -1 || !check_inflight_result(&the_run, t->tid, &rec) || rec <= 0 ||
         !idmap_lookup_rec(&the_run.pids, (uint64_t)rec, &act))
         return;
-    arch_syscall_set_arg(f, 0, act);
+    args[0] = act;
     the_run.counts[RULE_WAIT_ORDER]++;
 }
 
-void check_hook_enter(struct trap_frame *f)
+void check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
 {
     struct task *t = current_task();
     if (!in_run(t)) {
@@ -216,10 +216,12 @@ void check_hook_enter(struct trap_frame *f)
     long nr = arch_syscall_nr(f);
     if (check_enter(&the_run, t->tid, (uint32_t)nr, args) != CHECK_GO)
         kill_current();
+    /* The scheduling rules narrow what the handler is asked (callargs), never the registers
+       the program gets back. */
     if (nr == NR_READ)
-        limit_stream_read(t, f);
+        limit_stream_read(t, callargs);
     if (nr == NR_WAIT4)
-        wait_for_recorded_child(t, f);
+        wait_for_recorded_child(t, callargs);
     if (nr == NR_EXIT || nr == NR_EXIT_GROUP)
         check_task_exit(&the_run, t->tid, (int)((args[0] & 0xff) << 8));
 }
