@@ -2,7 +2,9 @@
  * futex.c — the futex system call: WAIT, WAKE, their BITSET forms, REQUEUE, CMP_REQUEUE and
  * WAKE_OP, with FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME, answering as Linux answers
  * (EAGAIN on a value mismatch, ETIMEDOUT, EINTR, EFAULT, EINVAL, ENOSYS for the PI calls).
- * A futex is keyed by (address space, user address), for private and shared ones alike.
+ * A futex is keyed as Linux keys it: by (address space, user address), except a futex in a
+ * MAP_SHARED mapping used without FUTEX_PRIVATE_FLAG, keyed by the memory itself (the kernel
+ * address of the word), so that processes sharing the page meet on it.
  * Waiters are kept in arrival order on one list; every sleeper waits on futex_wq and
  * re-tests its own "woken" flag and deadline when that queue is woken (by a wake here or
  * by the timer tick when somebody waits with a timeout).
@@ -13,14 +15,19 @@
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
 #include "kernel/proc/proc.h"
+#include "kernel/mm/mm.h"
 #include "arch/x86_64/arch.h"
 #include <linux/futex.h>
 #include <linux/time_types.h>
 
+struct futex_key {
+    struct mm *mm;                  /* NULL for a shared-memory key */
+    uint64_t addr;                  /* user address, or kernel address of the word */
+};
+
 struct futex_waiter {
     struct futex_waiter *next;
-    struct mm *mm;
-    uint64_t addr;
+    struct futex_key key;
     uint32_t bitset;
     bool woken, timed;
     int clockid;
@@ -40,14 +47,31 @@ static int futex_put_user(uint64_t uaddr, uint32_t val)
     return copy_to_user((void *)uaddr, &val, sizeof val) ? -EFAULT : 0;
 }
 
-/* Linux's get_futex_key checks: alignment (EINVAL), then a user address (EFAULT). */
-static int futex_addr_check(uint64_t uaddr)
+/* Linux's get_futex_key: alignment (EINVAL), a user address (EFAULT); then the key. */
+static int futex_key_of(struct mm *mm, uint64_t uaddr, bool private, struct futex_key *k)
 {
     if (uaddr % sizeof(uint32_t))
         return -EINVAL;
     if (uaddr >= USER_END - sizeof(uint32_t))
         return -EFAULT;
+    k->mm = mm;
+    k->addr = uaddr;
+    if (private || !mm)
+        return 0;
+    struct vma *v = vma_find(mm, uaddr);
+    if (!v || v->start > uaddr || !(v->flags & VMA_SHARED))
+        return 0;
+    char *page = mm_user_page(mm, uaddr, false);
+    if (!page)
+        return -EFAULT;
+    k->mm = NULL;
+    k->addr = (uint64_t)page + (uaddr & (PAGE_SIZE - 1));
     return 0;
+}
+
+static bool key_eq(const struct futex_key *a, const struct futex_key *b)
+{
+    return a->mm == b->mm && a->addr == b->addr;
 }
 
 static void waiter_unlink(struct futex_waiter *w)
@@ -75,12 +99,12 @@ static void waiter_wake(struct futex_waiter *w)
     w->woken = true;
 }
 
-int futex_wake_addr(struct mm *mm, uint64_t uaddr, int n, uint32_t bitset)
+static int futex_wake_key(const struct futex_key *k, int n, uint32_t bitset)
 {
     int woken = 0;
     for (struct futex_waiter *w = waiters, *next; w; w = next) {
         next = w->next;
-        if (w->mm != mm || w->addr != uaddr || !(w->bitset & bitset))
+        if (!key_eq(&w->key, k) || !(w->bitset & bitset))
             continue;
         waiter_wake(w);
         if (++woken >= n)     /* as Linux: a count of 0 (or less) still wakes one */
@@ -89,6 +113,12 @@ int futex_wake_addr(struct mm *mm, uint64_t uaddr, int n, uint32_t bitset)
     if (woken)
         wq_wake_all(&futex_wq);
     return woken;
+}
+
+int futex_wake_addr(struct mm *mm, uint64_t uaddr, int n, uint32_t bitset)
+{
+    struct futex_key k;
+    return futex_key_of(mm, uaddr, false, &k) < 0 ? 0 : futex_wake_key(&k, n, bitset);
 }
 
 void futex_tick(void)
@@ -106,11 +136,13 @@ static bool waiter_done(void *arg)
     return w->woken || (w->timed && time_now_ns(w->clockid) >= w->deadline);
 }
 
-static long futex_wait(uint64_t uaddr, uint32_t val, const struct futex_waiter *timeout, uint32_t bitset)
+static long futex_wait(uint64_t uaddr, bool private, uint32_t val, const struct futex_waiter *timeout,
+                       uint32_t bitset)
 {
     if (!bitset)
         return -EINVAL;
-    int r = futex_addr_check(uaddr);
+    struct futex_key k;
+    int r = futex_key_of(current_task()->mm, uaddr, private, &k);
     if (r < 0)
         return r;
     uint32_t cur;
@@ -119,8 +151,7 @@ static long futex_wait(uint64_t uaddr, uint32_t val, const struct futex_waiter *
     if (cur != val)
         return -EAGAIN;
     struct futex_waiter w = *timeout;
-    w.mm = current_task()->mm;
-    w.addr = uaddr;
+    w.key = k;
     w.bitset = bitset;
     w.woken = false;
     waiter_append(&w);
@@ -131,13 +162,16 @@ static long futex_wait(uint64_t uaddr, uint32_t val, const struct futex_waiter *
     return r < 0 ? r : -ETIMEDOUT;
 }
 
-static long futex_requeue(uint64_t uaddr, uint64_t uaddr2, int nr_wake, int nr_requeue, const uint32_t *cmpval)
+static long futex_requeue(uint64_t uaddr, uint64_t uaddr2, bool private, int nr_wake, int nr_requeue,
+                          const uint32_t *cmpval)
 {
     if (nr_wake < 0 || nr_requeue < 0)
         return -EINVAL;
-    int r = futex_addr_check(uaddr);
+    struct mm *mm = current_task()->mm;
+    struct futex_key k1, k2;
+    int r = futex_key_of(mm, uaddr, private, &k1);
     if (r == 0)
-        r = futex_addr_check(uaddr2);
+        r = futex_key_of(mm, uaddr2, private, &k2);
     if (r < 0)
         return r;
     if (cmpval) {
@@ -147,20 +181,19 @@ static long futex_requeue(uint64_t uaddr, uint64_t uaddr2, int nr_wake, int nr_r
         if (cur != *cmpval)
             return -EAGAIN;
     }
-    struct mm *mm = current_task()->mm;
     int count = 0;
     bool woke = false;
     for (struct futex_waiter *w = waiters, *next; w; w = next) {
         next = w->next;
         if (count - nr_wake >= nr_requeue)
             break;
-        if (w->mm != mm || w->addr != uaddr)
+        if (!key_eq(&w->key, &k1))
             continue;
         if (++count <= nr_wake) {
             waiter_wake(w);
             woke = true;
         } else {
-            w->addr = uaddr2;     /* requeued: keeps its place in arrival order */
+            w->key = k2;          /* requeued: keeps its place in arrival order */
         }
     }
     if (woke)
@@ -169,13 +202,16 @@ static long futex_requeue(uint64_t uaddr, uint64_t uaddr2, int nr_wake, int nr_r
 }
 
 /* FUTEX_WAKE_OP: *uaddr2 = op(*uaddr2, oparg); wake on uaddr; wake on uaddr2 if cmp(old, cmparg). */
-static long futex_wake_op(uint64_t uaddr, uint64_t uaddr2, int nr_wake, int nr_wake2, uint32_t encoded)
+static long futex_wake_op(uint64_t uaddr, uint64_t uaddr2, bool private, int nr_wake, int nr_wake2,
+                          uint32_t encoded)
 {
     unsigned op = (encoded >> 28) & 7, cmp = (encoded >> 24) & 15;
     int oparg = (int)(encoded << 8) >> 20, cmparg = (int)(encoded << 20) >> 20;
-    int r = futex_addr_check(uaddr);
+    struct mm *mm = current_task()->mm;
+    struct futex_key k1, k2;
+    int r = futex_key_of(mm, uaddr, private, &k1);
     if (r == 0)
-        r = futex_addr_check(uaddr2);
+        r = futex_key_of(mm, uaddr2, private, &k2);
     if (r < 0)
         return r;
     if (encoded & (FUTEX_OP_OPARG_SHIFT << 28)) {
@@ -208,10 +244,9 @@ static long futex_wake_op(uint64_t uaddr, uint64_t uaddr2, int nr_wake, int nr_w
     }
     if (futex_put_user(uaddr2, nv) < 0)
         return -EFAULT;
-    struct mm *mm = current_task()->mm;
-    int n = futex_wake_addr(mm, uaddr, nr_wake, FUTEX_BITSET_MATCH_ANY);
+    int n = futex_wake_key(&k1, nr_wake, FUTEX_BITSET_MATCH_ANY);
     if (hit)
-        n += futex_wake_addr(mm, uaddr2, nr_wake2, FUTEX_BITSET_MATCH_ANY);
+        n += futex_wake_key(&k2, nr_wake2, FUTEX_BITSET_MATCH_ANY);
     return n;
 }
 
@@ -245,26 +280,28 @@ long sys_futex(uint32_t *uaddr, int op, uint32_t val, const struct __kernel_time
         cmd != FUTEX_LOCK_PI2)
         return -ENOSYS;
     int val2 = (int)(uint32_t)(uint64_t)utime;
+    bool private = op & FUTEX_PRIVATE_FLAG;
     switch (cmd) {
     case FUTEX_WAIT:
-        return futex_wait((uint64_t)uaddr, val, &timeout, FUTEX_BITSET_MATCH_ANY);
+        return futex_wait((uint64_t)uaddr, private, val, &timeout, FUTEX_BITSET_MATCH_ANY);
     case FUTEX_WAIT_BITSET:
-        return futex_wait((uint64_t)uaddr, val, &timeout, val3);
+        return futex_wait((uint64_t)uaddr, private, val, &timeout, val3);
     case FUTEX_WAKE:
         val3 = FUTEX_BITSET_MATCH_ANY;
         /* fall through */
     case FUTEX_WAKE_BITSET: {
         if (!val3)
             return -EINVAL;
-        int r = futex_addr_check((uint64_t)uaddr);
-        return r < 0 ? r : futex_wake_addr(current_task()->mm, (uint64_t)uaddr, (int)val, val3);
+        struct futex_key k;
+        int r = futex_key_of(current_task()->mm, (uint64_t)uaddr, private, &k);
+        return r < 0 ? r : futex_wake_key(&k, (int)val, val3);
     }
     case FUTEX_REQUEUE:
-        return futex_requeue((uint64_t)uaddr, (uint64_t)uaddr2, (int)val, val2, NULL);
+        return futex_requeue((uint64_t)uaddr, (uint64_t)uaddr2, private, (int)val, val2, NULL);
     case FUTEX_CMP_REQUEUE:
-        return futex_requeue((uint64_t)uaddr, (uint64_t)uaddr2, (int)val, val2, &val3);
+        return futex_requeue((uint64_t)uaddr, (uint64_t)uaddr2, private, (int)val, val2, &val3);
     case FUTEX_WAKE_OP:
-        return futex_wake_op((uint64_t)uaddr, (uint64_t)uaddr2, (int)val, val2, val3);
+        return futex_wake_op((uint64_t)uaddr, (uint64_t)uaddr2, private, (int)val, val2, val3);
     default:
         return -ENOSYS;     /* the PI calls and FUTEX_FD are not here */
     }

@@ -8,7 +8,8 @@
 
 struct mm;
 
-/* Wake up to n waiters on (mm, uaddr) whose bitset meets bitset; the number woken. */
+/* Wake up to n waiters on the futex at uaddr in mm (a shared key, as Linux uses for
+ * clear_child_tid and robust futexes) whose bitset meets bitset; the number woken. */
 int futex_wake_addr(struct mm *mm, uint64_t uaddr, int n, uint32_t bitset);
 /* A fault-safe read of a 32-bit user word: 0 or -EFAULT. */
 int futex_get_user(uint32_t *val, uint64_t uaddr);
