@@ -34,7 +34,7 @@ static long do_sleep(int clockid, int flags, const struct __kernel_timespec *ure
         return -EINVAL;
     uint64_t ns = (uint64_t)req.tv_sec * 1000000000ULL + (uint64_t)req.tv_nsec;
     struct deadline d = { clockid, (flags & TIMER_ABSTIME) ? ns : time_now_ns(clockid) + ns };
-    int r = wq_wait(&timer_wq, deadline_passed, &d);
+    int r = wq_wait(&timer_wq, deadline_passed, &d) ? -EINTR : 0;   /* restart blocks: not yet */
     if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
         uint64_t now = time_now_ns(clockid), left = d.at > now ? d.at - now : 0;
         struct __kernel_timespec rem = { (long long)(left / 1000000000ULL), (long long)(left % 1000000000ULL) };

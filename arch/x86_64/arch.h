@@ -111,7 +111,29 @@ void user_return_hook(void);                        /* kernel/proc/sched.c, befo
 #define FAULT_EXEC  2u
 #define FAULT_PRESENT 4u
 int mm_user_fault(uint64_t addr, unsigned flags);   /* kernel/mm/fault.c: 0 handled, else signal number */
-void task_fault_signal(struct trap_frame *f, int signo, uint64_t addr);   /* kernel/proc/exit.c */
+/* code 0: the kernel picks it (SEGV_MAPERR/ACCERR, BUS_ADRERR for page faults). */
+void task_fault_signal(struct trap_frame *f, int signo, int code, uint64_t addr);   /* kernel/signal_deliver.c */
 #define TIMER_HZ 100
+
+/* ---- Signal frames (signal.c): Linux's x86-64 rt_sigframe on the user stack ---- */
+struct arch_altstack { uint64_t sp, size; int flags; };   /* sigaltstack as the task keeps it */
+struct arch_sigframe {
+    int sig;
+    const void *info;               /* siginfo_t, 128 bytes, copied into the frame */
+    uint64_t handler, restorer, flags;   /* from the sigaction */
+    uint64_t saved_mask;            /* uc_sigmask: what rt_sigreturn puts back */
+    const struct arch_altstack *ss; /* for SA_ONSTACK and uc_stack */
+    uint64_t fault_addr;            /* sigcontext cr2 */
+};
+/* Build the frame and point the registers at the handler: 0, or -EFAULT (stack unusable). */
+int arch_signal_frame(struct trap_frame *f, const struct arch_sigframe *s);
+/* rt_sigreturn: registers and FPU back from the frame at the user sp; mask and uc_stack out. */
+int arch_signal_return(struct trap_frame *f, uint64_t *mask, struct arch_altstack *ss);
+bool arch_on_altstack(const struct trap_frame *f, const struct arch_altstack *ss);
+/* The syscall number a frame entered with (orig_rax), or -1 when it is not (or no longer) a
+ * syscall that may be restarted; restart points the frame back at the syscall instruction. */
+long arch_syscall_orig_nr(const struct trap_frame *f);
+void arch_syscall_no_restart(struct trap_frame *f);
+void arch_syscall_restart(struct trap_frame *f);
 
 #endif

@@ -94,7 +94,7 @@ syscall_entry:
     pushq %r11
     pushq $USER_CS
     pushq %rcx
-    pushq $0
+    pushq %rax          /* the error slot keeps the syscall number (orig_rax), for restarts */
     pushq $256
     PUSH_REGS
     cld

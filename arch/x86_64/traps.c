@@ -11,6 +11,7 @@
 #include "kernel/kernel.h"
 #include "kernel/printk.h"
 #include <asm/signal.h>
+#include <asm/siginfo.h>
 
 extern char syscall_entry[];
 void syscall_handler(struct trap_frame *f);
@@ -36,6 +37,17 @@ static int exception_signal(uint64_t vec)
     case 16: case 19: return SIGFPE;
     case 17: return SIGBUS;
     default: return SIGSEGV;
+    }
+}
+
+/* si_code and si_addr Linux gives for a non-page-fault exception (traps.c, do_trap). */
+static int exception_code(const struct trap_frame *f, uint64_t *addr)
+{
+    switch (f->vector) {
+    case 0: *addr = f->rip; return FPE_INTDIV;
+    case 6: *addr = f->rip; return ILL_ILLOPN;
+    case 17: *addr = f->rip; return BUS_ADRALN;
+    default: *addr = 0; return SI_KERNEL;
     }
 }
 
@@ -90,7 +102,7 @@ void trap_handler(struct trap_frame *f)
     } else if (f->vector < 32) {
         if (!from_user)
             kernel_fault(f);
-        int sig;
+        int sig, code = 0;
         uint64_t addr = 0;
         if (f->vector == 14 && f->rip == (uint64_t)syscall_entry && f->rcx != f->rip) {
             /* The nested KVM on these machines half-executes SYSCALL: RCX, R11 and RFLAGS
@@ -99,6 +111,7 @@ void trap_handler(struct trap_frame *f)
             f->rip = f->rcx;
             f->rflags = (f->r11 & 0x3c7fd7) | 0x202;
             f->vector = 256;
+            f->error = f->rax;     /* orig_rax, as syscall_entry keeps it */
             syscall_handler(f);
             return;
         }
@@ -111,9 +124,10 @@ void trap_handler(struct trap_frame *f)
             sig = mm_user_fault(addr, flags);
         } else {
             sig = exception_signal(f->vector);
+            code = exception_code(f, &addr);
         }
         if (sig)
-            task_fault_signal(f, sig, addr);
+            task_fault_signal(f, sig, code, addr);
     } else {
         apic_eoi();
     }

@@ -55,12 +55,11 @@ int ev_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg, uint64_t 
         if (past(deadline))
             return -ETIMEDOUT;
         if (wq && deadline == EV_FOREVER)
-            return wq_wait(wq, ready, arg);
+            return wq_wait(wq, ready, arg) ? -EINTR : 0;   /* wq_wait's -ERESTARTSYS */
         if (tick_waitqueue) {
             struct tick_wait w = { ready, arg, deadline };
-            int err = wq_wait(tick_waitqueue(), tick_ready, &w);
-            if (err)
-                return err;
+            if (wq_wait(tick_waitqueue(), tick_ready, &w))
+                return -EINTR;   /* wq_wait's -ERESTARTSYS */
             continue;
         }
         /* Without it: let others run, then halt until the next interrupt. */

@@ -3,6 +3,7 @@
  * orphans handed to init (pid 1), zombies collected by wait4. The wait status is encoded
  * as Linux encodes it: (code << 8) for an exit, the signal number for a kill.
  */
+#include "kernel/signal.h"
 #include "kernel/proc/proc.h"
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"
@@ -92,8 +93,10 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     t->exit_status = wait_status;
     struct task *leader = task_by_pid(t->pid);
     thread_exit_state(t);
-    if (leader && leader->parent && !thread_group_busy(leader))
+    if (leader && leader->parent && !thread_group_busy(leader)) {
+        signal_notify_parent(leader);   /* SIGCHLD (kernel/signal_deliver.c) */
         wq_wake_all(&leader->parent->child_wait);
+    }
     schedule();
     panic("a zombie ran again");
 }
@@ -101,14 +104,6 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
 _Noreturn void do_exit(int wait_status)
 {
     exit_task(wait_status, true);
-}
-
-void task_fault_signal(struct trap_frame *f, int signo, uint64_t addr)
-{
-    struct task *t = current_task();
-    printk("pid %d (%s): signal %d at pc %lx, address %lx\n", t->pid, t->comm, signo, arch_user_pc(f), addr);
-    arch_dump_frame(f);
-    do_exit(signo);
 }
 
 long sys_exit(int code)

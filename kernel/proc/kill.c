@@ -1,38 +1,18 @@
 /*
- * kill.c — sending signals, with default actions only: kill, tkill, tgkill and the
- * kernel's own sends (parent death). A signal whose disposition is SIG_DFL and whose
- * default is to terminate marks the target, which exits on its way back to user mode
- * (a sleeping target is woken, its blocking call ends with -EINTR). Ignored signals,
- * default-ignored ones (SIGCHLD, SIGURG, SIGWINCH, SIGCONT) and, without job control,
- * the stop signals are dropped. A signal with a handler stays pending: handlers are not
- * run yet (delivery is the next step, in this directory and signal.c).
+ * kill.c — sending signals: kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo,
+ * rt_sigpending and the kernel's own sends (signal_send). The siginfo each one carries is
+ * Linux's (SI_USER for kill, SI_TKILL for tkill/tgkill, SI_KERNEL from the kernel); queueing
+ * and delivery are in ../signal_deliver.c.
  */
 #include "kernel/proc/proc.h"
+#include "kernel/signal.h"
 #include "kernel/errno.h"
 #include "kernel/uaccess.h"
 #include <asm/signal.h>
 
-#define SIGBIT(s) (1UL << ((s) - 1))
-#define IGNORED_BY_DEFAULT (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT))
-#define STOPPING (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
-
 void signal_send(struct task *t, int sig)
 {
-    if (t->state == TASK_ZOMBIE || t->state == TASK_DEAD || sig < 1 || sig > TASK_NSIG)
-        return;
-    uint64_t bit = SIGBIT(sig);
-    uint64_t handler = t->sigactions[sig - 1].handler;
-    if (sig != SIGKILL && sig != SIGSTOP) {
-        if (handler == (uint64_t)SIG_IGN)
-            return;
-        if (handler == (uint64_t)SIG_DFL && (bit & (IGNORED_BY_DEFAULT | STOPPING)))
-            return;
-    } else if (sig == SIGSTOP) {
-        return;                        /* no job control yet */
-    }
-    t->sigpending |= bit;
-    if (signal_fatal_pending(t) && t->state == TASK_SLEEPING)
-        sched_wakeup(t);
+    signal_send_info(t, sig, NULL);
 }
 
 /* A pending, unblocked signal whose action is to terminate: its number, else 0. */
@@ -45,19 +25,36 @@ int signal_fatal_pending(struct task *t)
     return 0;
 }
 
+static void user_info(siginfo_t *info, int sig, int code)
+{
+    struct task *self = current_task();
+    memset(info, 0, sizeof *info);
+    info->si_signo = sig;
+    info->si_code = code;
+    info->si_pid = self->pid;
+    info->si_uid = self->uid;
+}
+
 static bool may_signal(const struct task *from, const struct task *to)
 {
     return from->euid == 0 || from->uid == to->uid || from->uid == to->suid || from->euid == to->uid ||
            from->euid == to->suid;
 }
 
-static int send_checked(struct task *t, int sig)
+static int send_info_checked(struct task *t, int sig, const siginfo_t *info)
 {
     if (!may_signal(current_task(), t))
         return -EPERM;
     if (sig)
-        signal_send(t, sig);
+        signal_send_info(t, sig, info);
     return 0;
+}
+
+static int send_checked(struct task *t, int sig, int code)
+{
+    siginfo_t info;
+    user_info(&info, sig, code);
+    return send_info_checked(t, sig, &info);
 }
 
 long sys_kill(int pid, int sig)
@@ -69,7 +66,7 @@ long sys_kill(int pid, int sig)
         struct task *t = task_by_pid(pid);
         if (!t || t->tid != t->pid)
             return -ESRCH;
-        return send_checked(t, sig);
+        return send_checked(t, sig, SI_USER);
     }
     if (pid == INT32_MIN)
         return -ESRCH;          /* -INT_MIN has no group */
@@ -82,7 +79,7 @@ long sys_kill(int pid, int sig)
         if (pid == -1 ? (t->pid == INIT_PID || t == self) : t->pgid != pgid)
             continue;
         found++;
-        int r = send_checked(t, sig);
+        int r = send_checked(t, sig, SI_USER);
         if (r == 0)
             sent++;
         else
@@ -98,7 +95,7 @@ long sys_tgkill(int tgid, int tid, int sig)
     struct task *t = task_by_pid(tid);
     if (!t || t->pid != tgid || t->state == TASK_ZOMBIE)
         return -ESRCH;
-    return send_checked(t, sig);
+    return send_checked(t, sig, SI_TKILL);
 }
 
 long sys_tkill(int tid, int sig)
@@ -108,7 +105,7 @@ long sys_tkill(int tid, int sig)
     struct task *t = task_by_pid(tid);
     if (!t || t->state == TASK_ZOMBIE)
         return -ESRCH;
-    return send_checked(t, sig);
+    return send_checked(t, sig, SI_TKILL);
 }
 
 long sys_rt_sigpending(uint64_t *uset, size_t size)
@@ -118,4 +115,36 @@ long sys_rt_sigpending(uint64_t *uset, size_t size)
     struct task *t = current_task();
     uint64_t p = t->sigpending & t->sigmask;
     return copy_to_user(uset, &p, size) ? -EFAULT : 0;
+}
+
+/* rt_sigqueueinfo/rt_tgsigqueueinfo: the caller's siginfo, but not posing as the kernel or kill. */
+static int queueinfo(struct task *t, int sig, const siginfo_t *uinfo)
+{
+    siginfo_t info;
+    if (copy_from_user(&info, uinfo, sizeof info))
+        return -EFAULT;
+    if ((info.si_code >= 0 || info.si_code == SI_TKILL) && t != current_task())
+        return -EPERM;
+    info.si_signo = sig;
+    return send_info_checked(t, sig, &info);
+}
+
+long sys_rt_sigqueueinfo(int pid, int sig, const siginfo_t *uinfo)
+{
+    if (sig < 0 || sig > TASK_NSIG)
+        return -EINVAL;
+    struct task *t = pid > 0 ? task_by_pid(pid) : NULL;
+    if (!t || t->tid != t->pid || t->state == TASK_ZOMBIE)
+        return -ESRCH;
+    return queueinfo(t, sig, uinfo);
+}
+
+long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const siginfo_t *uinfo)
+{
+    if (tgid <= 0 || tid <= 0 || sig < 0 || sig > TASK_NSIG)
+        return -EINVAL;
+    struct task *t = task_by_pid(tid);
+    if (!t || t->pid != tgid || t->state == TASK_ZOMBIE)
+        return -ESRCH;
+    return queueinfo(t, sig, uinfo);
 }

@@ -4,6 +4,7 @@
  * where the timer's request to reschedule is honoured. The boot context becomes the idle
  * task (pid 0), which halts until an interrupt makes something runnable.
  */
+#include "kernel/signal.h"
 #include "kernel/proc/proc.h"
 #include "kernel/mm/mm.h"
 #include "kernel/time.h"
@@ -137,11 +138,9 @@ void timer_interrupt(bool from_user)
 
 void user_return_hook(void)
 {
-    int sig = signal_fatal_pending(current);
-    if (sig)
-        do_exit(sig);   /* no core dumps (RLIMIT_CORE is 0), so no 0x80 in the status */
     if (need_resched)
         schedule();
+    signal_deliver();   /* kernel/signal_deliver.c: default actions, handlers, restarts */
 }
 
 long sys_sched_yield(void)

@@ -57,9 +57,14 @@ struct task {
     uint64_t clear_child_tid, robust_list, robust_len;
     uint64_t rseq_area; uint32_t rseq_len, rseq_sig;
 
-    /* Signals: state only until delivery exists. */
+    /* Signals (signal.c, signal_deliver.c, proc/kill.c). */
     uint64_t sigmask, sigpending;
     struct k_sigaction sigactions[TASK_NSIG];
+    struct sigqueue *sigq;          /* siginfo of the pending signals, oldest first */
+    uint64_t sig_saved_mask;        /* sigsuspend, ppoll...: the mask to restore after the handler */
+    bool sig_restore_mask;
+    uint64_t altstack_sp, altstack_size;   /* sigaltstack */
+    int altstack_flags;
 
     struct rlimit rlim[RLIM_NLIMITS];
     unsigned uid, euid, suid, gid, egid, sgid;   /* in this order: cred.c relies on it */

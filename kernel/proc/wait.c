@@ -2,6 +2,7 @@
 #include "kernel/proc/proc.h"
 #include "kernel/proc/wait.h"
 #include "kernel/errno.h"
+#include "kernel/signal.h"
 
 void wq_init(struct waitqueue *wq)
 {
@@ -36,8 +37,8 @@ int wq_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg)
 {
     struct task *t = current_task();
     while (!ready(arg)) {
-        if (signal_fatal_pending(t))
-            return -EINTR;
+        if (signal_pending(t))
+            return -ERESTARTSYS;   /* delivery makes it EINTR or a restart (kernel/signal.h) */
         t->wq_next = wq->head;
         wq->head = t;
         t->wq = wq;

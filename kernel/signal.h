@@ -1,0 +1,47 @@
+/*
+ * signal.h — signal sending with siginfo, delivery on the way back to user mode and the
+ * kernel-internal restart codes, as the rest of the kernel sees them. Dispositions and the
+ * signal system calls are in signal.c, the queue and delivery in signal_deliver.c, kill and
+ * friends in proc/kill.c, the x86-64 frame in arch/x86_64/signal.c.
+ */
+#ifndef KERNEL_SIGNAL_H
+#define KERNEL_SIGNAL_H
+#include "kernel/proc/task.h"
+#include <linux/signal.h>
+
+/* A blocking call interrupted by a signal returns one of these; delivery turns it into
+ * -EINTR or restarts the call, as Linux's handle_signal() does. Never seen by user space. */
+#define ERESTARTSYS 512              /* restart if the handler has SA_RESTART (or no handler runs) */
+#define ERESTARTNOINTR 513           /* always restart */
+#define ERESTARTNOHAND 514           /* restart only if no handler runs */
+#define ERESTART_RESTARTBLOCK 516    /* like ERESTARTNOHAND (restart_syscall is not kept: the call reruns) */
+
+#define SIGBIT(s) (1UL << ((s) - 1))
+#define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+
+struct sigqueue {                     /* one pending signal's siginfo (signal_deliver.c) */
+    struct sigqueue *next;
+    siginfo_t info;
+};
+
+/* Queue sig for t with this siginfo (NULL: SI_KERNEL from nobody). Ignored signals are dropped. */
+void signal_send_info(struct task *t, int sig, const siginfo_t *info);
+/* A deliverable signal is pending: blocking calls give up (wq_wait). */
+bool signal_pending(struct task *t);
+/* Take the lowest pending signal in mask off t's queue: its number (info filled) or 0. */
+int signal_take(struct task *t, uint64_t mask, siginfo_t *info);
+/* A fault in user mode: sig with si_code/si_addr, forced as Linux's force_sig does. */
+void signal_force_fault(int sig, int code, uint64_t addr);
+/* The last thread of child's group has exited: SIGCHLD to the parent (CLD_*). */
+void signal_notify_parent(struct task *child);
+/* Drop t's queued siginfo (exit). */
+void signal_queue_free(struct task *t);
+/* On the way back to user mode: default actions, handler frames, syscall restarts. */
+void signal_deliver(void);
+
+/* For events/ and fs/: defined here, declared weak where used. */
+void signal_raise_sigpipe(void);
+void signal_set_saved_mask(uint64_t mask);
+int signal_dequeue(uint64_t mask, siginfo_t *info);
+
+#endif

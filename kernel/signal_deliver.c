@@ -1,0 +1,325 @@
+/*
+ * signal_deliver.c — the queue of pending signals and their delivery on the way back to
+ * user mode, as Linux's kernel/signal.c get_signal() and arch handle_signal() do it:
+ * the lowest pending unblocked signal (synchronous faults first); SIG_DFL runs the default
+ * action (terminate, or ignore; no job-control stops yet); a handler gets a frame
+ * (arch/x86_64/signal.c) and runs with sa_mask and the signal itself blocked. A syscall
+ * that ended with a restart code (signal.h) is restarted or fails with EINTR here, after
+ * the check-mode hook saw the raw code. Standard signals are queued once, real-time ones
+ * every time they are sent.
+ */
+#include "kernel/signal.h"
+#include "kernel/proc/proc.h"
+#include "kernel/errno.h"
+#include "arch/x86_64/arch.h"
+#include "replayer/kernel/check.h"
+#include "traces/trace.h"
+#include "kernel/mm/mm.h"
+#include "kernel/printk.h"
+
+#define IGNORED_BY_DEFAULT (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT))
+#define STOPPING (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+#define SYNCHRONOUS (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | SIGBIT(SIGTRAP) | SIGBIT(SIGFPE) | SIGBIT(SIGSYS))
+
+/* siginfo union members by offset (uapi layout, 64-bit): pid/uid at 16/20, status at 24, addr at 16. */
+#define SI_PID(i) (*(int32_t *)((char *)(i) + 16))
+#define SI_UID(i) (*(uint32_t *)((char *)(i) + 20))
+#define SI_STATUS(i) (*(int32_t *)((char *)(i) + 24))
+#define SI_ADDR(i) (*(uint64_t *)((char *)(i) + 16))
+
+static uint64_t deliverable(const struct task *t)
+{
+    return t->sigpending & ~(t->sigmask & ~SIGBIT(SIGKILL));
+}
+
+bool signal_pending(struct task *t)
+{
+    return deliverable(t) != 0;
+}
+
+static bool blocked_ignored(const struct task *t, int sig)
+{
+    uint64_t bit = SIGBIT(sig), h = t->sigactions[sig - 1].handler;
+    if (sig == SIGKILL || sig == SIGSTOP || (t->sigmask & bit))
+        return false;
+    return h == (uint64_t)SIG_IGN || (h == (uint64_t)SIG_DFL && (bit & IGNORED_BY_DEFAULT));
+}
+
+void signal_send_info(struct task *t, int sig, const siginfo_t *info)
+{
+    if (!t || t->state == TASK_ZOMBIE || t->state == TASK_DEAD || sig < 1 || sig > TASK_NSIG)
+        return;
+    uint64_t bit = SIGBIT(sig);
+    if (blocked_ignored(t, sig))
+        return;
+    if (sig == SIGSTOP || (t->sigactions[sig - 1].handler == (uint64_t)SIG_DFL && (bit & STOPPING)))
+        return;                        /* no job control yet */
+    if (sig < SIGRTMIN && (t->sigpending & bit))
+        return;                        /* a standard signal is pending once */
+    struct sigqueue *q = kzalloc(sizeof *q);
+    if (q) {
+        if (info)
+            q->info = *info;
+        else
+            q->info.si_code = SI_KERNEL;
+        q->info.si_signo = sig;
+        struct sigqueue **pp = &t->sigq;
+        while (*pp)
+            pp = &(*pp)->next;
+        *pp = q;
+    }
+    t->sigpending |= bit;
+    if (t->state == TASK_SLEEPING && (deliverable(t) & bit))
+        sched_wakeup(t);
+}
+
+int signal_take(struct task *t, uint64_t mask, siginfo_t *info)
+{
+    uint64_t x = t->sigpending & mask;
+    if (!x)
+        return 0;
+    if (x & SYNCHRONOUS)
+        x &= SYNCHRONOUS;
+    int sig = __builtin_ctzl(x) + 1;
+    bool found = false, more = false;
+    for (struct sigqueue **pp = &t->sigq; *pp;) {
+        struct sigqueue *q = *pp;
+        if (q->info.si_signo != sig) {
+            pp = &q->next;
+        } else if (!found) {
+            found = true;
+            *info = q->info;
+            *pp = q->next;
+            kfree(q);
+        } else {
+            more = true;
+            break;
+        }
+    }
+    if (!found) {
+        memset(info, 0, sizeof *info);
+        info->si_signo = sig;
+        info->si_code = SI_KERNEL;
+    }
+    if (!more)
+        t->sigpending &= ~SIGBIT(sig);
+    return sig;
+}
+
+int signal_dequeue(uint64_t mask, siginfo_t *info)
+{
+    return signal_take(current_task(), mask, info);
+}
+
+void signal_queue_free(struct task *t)
+{
+    while (t->sigq) {
+        struct sigqueue *q = t->sigq;
+        t->sigq = q->next;
+        kfree(q);
+    }
+    t->sigpending = 0;
+}
+
+void signal_set_saved_mask(uint64_t mask)
+{
+    struct task *t = current_task();
+    t->sig_saved_mask = mask;
+    t->sig_restore_mask = true;
+}
+
+void signal_raise_sigpipe(void)
+{
+    struct task *t = current_task();
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_code = SI_USER;
+    SI_PID(&info) = t->pid;
+    SI_UID(&info) = t->uid;
+    signal_send_info(t, SIGPIPE, &info);
+}
+
+void signal_force_fault(int sig, int code, uint64_t addr)
+{
+    struct task *t = current_task();
+    struct k_sigaction *ka = &t->sigactions[sig - 1];
+    if ((t->sigmask & SIGBIT(sig)) || ka->handler == (uint64_t)SIG_IGN) {
+        ka->handler = (uint64_t)SIG_DFL;   /* as force_sig: a blocked or ignored fault kills */
+        t->sigmask &= ~SIGBIT(sig);
+    }
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_code = code;
+    SI_ADDR(&info) = addr;
+    signal_send_info(t, sig, &info);
+}
+
+void signal_notify_parent(struct task *child)
+{
+    struct task *p = child->parent;
+    if (!p)
+        return;
+    int ws = child->exit_status, code, status;
+    if ((ws & 0x7f) == 0) {
+        code = CLD_EXITED;
+        status = (ws >> 8) & 0xff;
+    } else {
+        code = (ws & 0x80) ? CLD_DUMPED : CLD_KILLED;
+        status = ws & 0x7f;
+    }
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_code = code;
+    SI_PID(&info) = child->pid;
+    SI_UID(&info) = child->uid;
+    SI_STATUS(&info) = status;
+    signal_send_info(p, SIGCHLD, &info);
+}
+
+static void report(int sig, const siginfo_t *info, bool handled)
+{
+    if (!check_mode)   /* check mode: replayer/kernel/check.h */
+        return;
+    struct trace_signal si;
+    memset(&si, 0, sizeof si);
+    si.signo = sig;
+    si.code = info->si_code;
+    si.si_errno = info->si_errno;
+    if (info->si_code <= 0 || sig == SIGCHLD) {
+        si.flags |= TRACE_SIG_HAS_PID;
+        si.pid = SI_PID(info);
+        si.uid = SI_UID(info);
+    }
+    if (sig == SIGCHLD && info->si_code > 0) {
+        si.flags |= TRACE_SIG_HAS_STATUS;
+        si.status = SI_STATUS(info);
+    }
+    if ((SIGBIT(sig) & SYNCHRONOUS) && info->si_code > 0) {
+        si.flags |= TRACE_SIG_HAS_ADDR;
+        si.addr = SI_ADDR(info);
+    }
+    check_hook_signal(&si, handled);
+}
+
+/* A syscall interrupted by a signal whose handler runs: EINTR or restart (handle_signal). */
+static void restart_for_handler(struct trap_frame *f, const struct k_sigaction *ka)
+{
+    if (arch_syscall_orig_nr(f) < 0)
+        return;
+    switch ((long)f->rax) {
+    case -ERESTART_RESTARTBLOCK:
+    case -ERESTARTNOHAND:
+        f->rax = (uint64_t)-EINTR;
+        break;
+    case -ERESTARTSYS:
+        if (!(ka->flags & SA_RESTART)) {
+            f->rax = (uint64_t)-EINTR;
+            break;
+        }
+        /* fall through */
+    case -ERESTARTNOINTR:
+        arch_syscall_restart(f);
+        break;
+    }
+    arch_syscall_no_restart(f);
+}
+
+static void restart_without_handler(struct trap_frame *f)
+{
+    if (arch_syscall_orig_nr(f) < 0)
+        return;
+    switch ((long)f->rax) {
+    case -ERESTART_RESTARTBLOCK:
+    case -ERESTARTNOHAND:
+    case -ERESTARTSYS:
+    case -ERESTARTNOINTR:
+        arch_syscall_restart(f);
+        break;
+    }
+    arch_syscall_no_restart(f);
+}
+
+/* Run the handler: a frame, the mask, SA_RESETHAND. false: the frame could not be written. */
+static bool handle(struct task *t, struct trap_frame *f, int sig, const siginfo_t *info)
+{
+    struct k_sigaction *ka = &t->sigactions[sig - 1];
+    restart_for_handler(f, ka);
+    report(sig, info, true);
+    struct arch_altstack ss = { t->altstack_sp, t->altstack_size, t->altstack_flags };
+    struct arch_sigframe fr = {
+        .sig = sig, .info = info, .handler = ka->handler, .restorer = ka->restorer, .flags = ka->flags,
+        .saved_mask = t->sig_restore_mask ? t->sig_saved_mask : t->sigmask, .ss = &ss,
+        .fault_addr = (SIGBIT(sig) & SYNCHRONOUS) && info->si_code > 0 ? SI_ADDR(info) : 0,
+    };
+    if (arch_signal_frame(f, &fr) < 0)
+        return false;
+    t->sig_restore_mask = false;
+    if (t->altstack_flags & SS_AUTODISARM) {
+        t->altstack_sp = t->altstack_size = 0;
+        t->altstack_flags = SS_DISABLE;
+    }
+    t->sigmask |= ka->mask;
+    if (!(ka->flags & SA_NODEFER))
+        t->sigmask |= SIGBIT(sig);
+    t->sigmask &= ~SIG_UNBLOCKABLE;
+    if (ka->flags & SA_RESETHAND)
+        ka->handler = (uint64_t)SIG_DFL;
+    return true;
+}
+
+void signal_deliver(void)
+{
+    struct task *t = current_task();
+    struct trap_frame *f = t->frame;
+    bool handled = false;
+    if (!t->mm)
+        return;
+    for (;;) {
+        siginfo_t info;
+        int sig = signal_take(t, ~(t->sigmask & ~SIGBIT(SIGKILL)), &info);
+        if (!sig)
+            break;
+        uint64_t bit = SIGBIT(sig), h = t->sigactions[sig - 1].handler;
+        if (sig != SIGKILL && h == (uint64_t)SIG_IGN) {
+            report(sig, &info, false);
+            continue;
+        }
+        if (sig == SIGKILL || h == (uint64_t)SIG_DFL) {
+            if (sig != SIGKILL && (bit & (IGNORED_BY_DEFAULT | STOPPING))) {
+                report(sig, &info, !(bit & IGNORED_BY_DEFAULT));
+                continue;
+            }
+            report(sig, &info, true);
+            do_exit(sig);       /* no core dumps (RLIMIT_CORE is 0), so no 0x80 in the status */
+        }
+        if (handle(t, f, sig, &info)) {
+            handled = true;
+        } else {
+            /* force_sigsegv: the frame could not be written; SIGSEGV, fatal if that was it. */
+            if (sig == SIGSEGV)
+                t->sigactions[SIGSEGV - 1].handler = (uint64_t)SIG_DFL;
+            signal_force_fault(SIGSEGV, SI_KERNEL, 0);
+        }
+    }
+    if (!handled) {
+        restart_without_handler(f);
+        if (t->sig_restore_mask) {
+            t->sigmask = t->sig_saved_mask;
+            t->sig_restore_mask = false;
+        }
+    }
+}
+
+void task_fault_signal(struct trap_frame *f, int signo, int code, uint64_t addr)
+{
+    struct task *t = current_task();
+    if (!code && signo == SIGSEGV) {
+        struct vma *v = t->mm ? vma_find(t->mm, addr) : NULL;
+        code = v && v->start <= addr ? SEGV_ACCERR : SEGV_MAPERR;
+    } else if (!code && signo == SIGBUS) {
+        code = BUS_ADRERR;
+    }
+    printk("pid %d (%s): signal %d (code %d) at pc %lx, address %lx\n", t->pid, t->comm, signo, code,
+           arch_user_pc(f), addr);
+    signal_force_fault(signo, code, addr);
+}
