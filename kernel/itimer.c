@@ -64,7 +64,7 @@ static void real_expired(struct ktimer *kt)
         itimers_free(it);     /* the process is gone */
         return;
     }
-    signal_send(t, SIGALRM);
+    signal_send(thread_signal_target(t, SIGALRM), SIGALRM);
     if (it->real_interval)
         ktimer_arm(kt, kt->deadline + it->real_interval);
 }

@@ -172,3 +172,17 @@ int thread_exec_takeover(struct task *self)
     self->tid = self->pid;
     return 0;
 }
+
+/* Linux's complete_signal, simply: a signal sent to the process (kill, alarm, a process
+ * timer) goes to the thread given (the leader) unless it blocks sig or is gone, then to the
+ * first other live thread of the group that does not block it; else it stays with t. */
+struct task *thread_signal_target(struct task *t, int sig)
+{
+    uint64_t bit = 1UL << (sig - 1);
+    if (sig < 1 || sig > TASK_NSIG || (alive(t) && !(t->sigmask & bit)))
+        return t;
+    for (struct task *o = task_first(); o; o = task_next(o))
+        if (o != t && o->pid == t->pid && alive(o) && !(o->sigmask & bit))
+            return o;
+    return t;
+}
