@@ -438,6 +438,8 @@ void exec_reset_task(struct task *t, const char *path)
     for (int i = 0; i < TASK_NSIG; i++)
         if (t->sigactions[i].handler != (uint64_t)SIG_IGN)
             memset(&t->sigactions[i], 0, sizeof t->sigactions[i]);
+    t->altstack_sp = t->altstack_size = 0;   /* the alternate signal stack is gone with the old image */
+    t->altstack_flags = 0;
     if (t->files)
         fdtable_close_on_exec(t->files);
     t->rseq_area = 0;
