@@ -186,3 +186,13 @@ struct task *thread_signal_target(struct task *t, int sig)
             return o;
     return t;
 }
+
+/* The number of live threads in t's group (at least 1): /proc/<pid>/status "Threads:". */
+int thread_group_size(const struct task *t)
+{
+    int n = 0;
+    for (struct task *o = task_first(); o; o = task_next(o))
+        if (o->pid == t->pid && alive(o))
+            n++;
+    return n ? n : 1;
+}
