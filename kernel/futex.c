@@ -16,6 +16,7 @@
 #include "kernel/uaccess.h"
 #include "kernel/proc/proc.h"
 #include "kernel/mm/mm.h"
+#include "kernel/signal.h"
 #include "arch/x86_64/arch.h"
 #include <linux/futex.h>
 #include <linux/time_types.h>
@@ -159,7 +160,9 @@ static long futex_wait(uint64_t uaddr, bool private, uint32_t val, const struct 
     if (w.woken)
         return 0;
     waiter_unlink(&w);
-    return r < 0 ? r : -ETIMEDOUT;
+    if (r < 0)      /* a signal: Linux restarts an untimed wait, a timed one only without a handler */
+        return w.timed ? -ERESTART_RESTARTBLOCK : r;
+    return -ETIMEDOUT;
 }
 
 static long futex_requeue(uint64_t uaddr, uint64_t uaddr2, bool private, int nr_wake, int nr_requeue,

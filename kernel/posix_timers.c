@@ -3,9 +3,10 @@
  * timer_delete. Notification by SIGEV_SIGNAL (to the process), SIGEV_THREAD_ID (to one
  * thread of it) or SIGEV_NONE (the timer only counts). Ids are per process, counted up from
  * 0 as on the recording kernel. Expiry runs from the tick (timer.c); realtime deadlines are
- * converted to the monotonic clock when armed. The signal is sent with signal_send(): the
- * siginfo (SI_TIMER, sigev_value) comes with a siginfo-carrying send (not there yet).
- * Not yet: CPU-time clocks count wall time; timers are not deleted at exec.
+ * converted to the monotonic clock when armed. The signal carries Linux's siginfo: SI_TIMER,
+ * the timer id, the overrun count and sigev_value.
+ * Exec deletes the process's timers (posix_timers_exec). Not yet: CPU-time clocks count
+ * wall time; a process's timers are freed at its end only when they next expire.
  */
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
@@ -13,12 +14,12 @@
 #include "kernel/timer.h"
 #include "kernel/uaccess.h"
 #include "kernel/proc/proc.h"
+#include "kernel/signal.h"
 #include <linux/time.h>
 #include <linux/time_types.h>
 #include <asm/siginfo.h>
 
 #define NSEC_PER_SEC 1000000000ULL
-#define SIGBIT(s) (1UL << ((s) - 1))
 
 struct ptimer {
     struct ptimer *next;
@@ -83,7 +84,8 @@ static void ptimer_expired(struct ktimer *kt)
         ktimer_arm(kt, kt->deadline + p->interval);
     if (p->notify == SIGEV_NONE)
         return;
-    struct task *t = task_by_pid(p->notify == (SIGEV_SIGNAL | SIGEV_THREAD_ID) ? p->target_tid : p->pid);
+    bool to_thread = p->notify == (SIGEV_SIGNAL | SIGEV_THREAD_ID);
+    struct task *t = task_by_pid(to_thread ? p->target_tid : p->pid);
     if (!t || t->state == TASK_ZOMBIE || t->state == TASK_DEAD) {
         if (!task_by_pid(p->pid)) {       /* the process is gone */
             ptimer_unlink(p);
@@ -97,7 +99,14 @@ static void ptimer_expired(struct ktimer *kt)
     }
     p->overrun_last = p->overrun;
     p->overrun = 0;
-    signal_send(t, p->signo);
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_signo = p->signo;
+    info.si_code = SI_TIMER;
+    info.si_tid = p->id;
+    info.si_overrun = p->overrun_last;
+    info.si_value.sival_ptr = (void *)p->value;
+    signal_send_info(to_thread ? t : thread_signal_target(t, p->signo), p->signo, &info);
 }
 
 static bool clock_has_timers(int clockid)
@@ -253,4 +262,15 @@ long sys_timer_delete(int id)
     ptimer_unlink(p);
     kfree(p);
     return 0;
+}
+
+void posix_timers_exec(int pid)
+{
+    for (struct ptimer *p = ptimers, *next; p; p = next) {
+        next = p->next;
+        if (p->pid == pid) {
+            ptimer_unlink(p);
+            kfree(p);
+        }
+    }
 }

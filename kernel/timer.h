@@ -19,4 +19,6 @@ void ktimer_arm(struct ktimer *t, uint64_t deadline);   /* (re)arm; a passed dea
 void ktimer_cancel(struct ktimer *t);
 void ktimer_tick(void);                                 /* from time_tick(): run the expired timers */
 
+void posix_timers_exec(int pid);   /* posix_timers.c: execve deletes the process's POSIX timers */
+
 #endif

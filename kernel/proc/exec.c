@@ -9,6 +9,7 @@
 #include "kernel/errno.h"
 #include "kernel/proc/task.h"
 #include "kernel/proc/proc.h"
+#include "kernel/timer.h"
 #include "kernel/mm/mm.h"
 #include "kernel/mm/frame.h"
 #include "kernel/fs/vfs.h"
@@ -447,6 +448,7 @@ void exec_reset_task(struct task *t, const char *path)
     t->robust_list = 0;
     t->clear_child_tid = 0;
     t->did_exec = true;
+    posix_timers_exec(t->pid);
     vfork_release(t);
 }
 
