@@ -17,6 +17,8 @@
 #include <linux/time_types.h>
 
 #define KSIGSET_SIZE 8
+#define UAPI_SA_FLAGS (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | SA_RESTART | SA_NODEFER | \
+                       SA_RESETHAND | 0x800UL /* SA_EXPOSE_TAGBITS */ | SA_RESTORER)
 #define IGNORED_BY_DEFAULT (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT))
 
 /* POSIX: setting SIG_IGN (or SIG_DFL for a default-ignored signal) discards it if pending. */
@@ -48,6 +50,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *uact, struct k_sigactio
         return -EFAULT;
     if (uact) {
         act.mask &= ~SIG_UNBLOCKABLE;
+        act.flags &= UAPI_SA_FLAGS;     /* unknown bits are dropped, as Linux 5.11+ does */
         t->sigactions[sig - 1] = act;
         discard_if_ignored(t, sig);
     }

@@ -6,6 +6,7 @@
  * or a signal is pending (EINTR). revents are written back for every entry in any case;
  * ppoll also installs its signal mask for the wait and writes the time left back.
  */
+#include "kernel/signal.h"
 #include "kernel/events/poll_common.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/uaccess.h"
@@ -80,7 +81,8 @@ out:
 long sys_poll(struct pollfd *ufds, unsigned nfds, int timeout_ms)
 {
     uint64_t deadline = timeout_ms < 0 ? EV_FOREVER : ev_deadline_after((uint64_t)timeout_ms * 1000000ULL);
-    return do_poll(ufds, nfds, deadline, timeout_ms == 0);
+    long ret = do_poll(ufds, nfds, deadline, timeout_ms == 0);
+    return ret == -EINTR ? -ERESTART_RESTARTBLOCK : ret;   /* as Linux's poll (restart_block) */
 }
 
 long sys_ppoll(struct pollfd *ufds, unsigned nfds, struct __kernel_timespec *utsp, const void *usigmask,

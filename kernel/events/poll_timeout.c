@@ -3,6 +3,7 @@
  * Linux's poll_select_set_timeout, and the time left written back afterwards as
  * poll_select_finish does (zero once expired; nothing for a zero or absent timeout).
  */
+#include "kernel/signal.h"
 #include "kernel/events/poll_common.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
@@ -25,7 +26,7 @@ int poll_timeout_get(const struct __kernel_timespec *uts, struct poll_timeout *t
 long poll_timeout_put(const struct poll_timeout *t, void *uts, bool tv, long ret)
 {
     if (!t->given || t->zero || t->deadline == EV_FOREVER)
-        return ret;
+        return ret == -EINTR ? -ERESTARTNOHAND : ret;   /* ppoll/select/pselect6, as Linux */
     uint64_t now = time_now_ns(CLOCK_MONOTONIC);
     uint64_t left = t->deadline > now ? t->deadline - now : 0;
     if (tv) {
@@ -35,5 +36,5 @@ long poll_timeout_put(const struct poll_timeout *t, void *uts, bool tv, long ret
         struct __kernel_timespec v = { (long long)(left / 1000000000ULL), (long long)(left % 1000000000ULL) };
         copy_to_user(uts, &v, sizeof v);
     }
-    return ret;
+    return ret == -EINTR ? -ERESTARTNOHAND : ret;   /* ppoll/select/pselect6, as Linux */
 }
