@@ -27,9 +27,18 @@
 #define SI_STATUS(i) (*(int32_t *)((char *)(i) + 24))
 #define SI_ADDR(i) (*(uint64_t *)((char *)(i) + 16))
 
+static bool blocked_ignored(const struct task *t, int sig);
+
+/* Pending, unblocked and not ignored (ignored ones are only queued in check mode, see below). */
 static uint64_t deliverable(const struct task *t)
 {
-    return t->sigpending & ~(t->sigmask & ~SIGBIT(SIGKILL));
+    uint64_t d = t->sigpending & ~(t->sigmask & ~SIGBIT(SIGKILL));
+    for (uint64_t x = d; x; x &= x - 1) {
+        int sig = __builtin_ctzl(x) + 1;
+        if (blocked_ignored(t, sig))
+            d &= ~SIGBIT(sig);
+    }
+    return d;
 }
 
 bool signal_pending(struct task *t)
@@ -50,7 +59,9 @@ void signal_send_info(struct task *t, int sig, const siginfo_t *info)
     if (!t || t->state == TASK_ZOMBIE || t->state == TASK_DEAD || sig < 1 || sig > TASK_NSIG)
         return;
     uint64_t bit = SIGBIT(sig);
-    if (blocked_ignored(t, sig))
+    /* An ignored signal is dropped; in check mode it is queued (without waking anyone) so that
+     * delivery reports it: Linux's ptrace recorder saw ignored signals too (sig_ignored()). */
+    if (blocked_ignored(t, sig) && !check_mode)
         return;
     if (sig == SIGSTOP || (t->sigactions[sig - 1].handler == (uint64_t)SIG_DFL && (bit & STOPPING)))
         return;                        /* no job control yet */

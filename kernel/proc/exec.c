@@ -436,9 +436,12 @@ void exec_reset_task(struct task *t, const char *path)
     base = base ? base + 1 : path;
     memset(t->comm, 0, sizeof t->comm);
     memcpy(t->comm, base, MIN(strlen(base), sizeof t->comm - 1));
-    for (int i = 0; i < TASK_NSIG; i++)
-        if (t->sigactions[i].handler != (uint64_t)SIG_IGN)
-            memset(&t->sigactions[i], 0, sizeof t->sigactions[i]);
+    for (int i = 0; i < TASK_NSIG; i++) {   /* flush_signal_handlers: SIG_IGN stays, nothing else */
+        bool ignored = t->sigactions[i].handler == (uint64_t)SIG_IGN;
+        memset(&t->sigactions[i], 0, sizeof t->sigactions[i]);
+        if (ignored)
+            t->sigactions[i].handler = (uint64_t)SIG_IGN;
+    }
     t->altstack_sp = t->altstack_size = 0;   /* the alternate signal stack is gone with the old image */
     t->altstack_flags = 0;
     if (t->files)
