@@ -4,7 +4,8 @@
  * time left to whole seconds as Linux does (half a second or more rounds up, anything left
  * reports at least 1). ITIMER_VIRTUAL and ITIMER_PROF are accepted and read back as set,
  * but do not count CPU time (not implemented). One set per process, kept here by pid: not
- * inherited by fork (a new pid), kept across exec (the same pid), as in Linux.
+ * inherited by fork (a new pid), kept across exec (the same pid), as in Linux; dropped when
+ * the process ends (itimers_exit).
  */
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
@@ -175,4 +176,11 @@ long sys_alarm(unsigned seconds)
     if ((!secs && old.it_value.tv_usec) || old.it_value.tv_usec >= 500000)
         secs++;
     return secs;
+}
+
+void itimers_exit(int pid)
+{
+    struct itimers *it = itimers_of(pid, false);
+    if (it)
+        itimers_free(it);
 }

@@ -5,8 +5,8 @@
  * 0 as on the recording kernel. Expiry runs from the tick (timer.c); realtime deadlines are
  * converted to the monotonic clock when armed. The signal carries Linux's siginfo: SI_TIMER,
  * the timer id, the overrun count and sigev_value.
- * Exec deletes the process's timers (posix_timers_exec). Not yet: CPU-time clocks count
- * wall time; a process's timers are freed at its end only when they next expire.
+ * Exec deletes the process's timers, the end of the process them and its id counter (pids
+ * are reused in check mode). Not yet: CPU-time clocks count wall time.
  */
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
@@ -262,6 +262,18 @@ long sys_timer_delete(int id)
     ptimer_unlink(p);
     kfree(p);
     return 0;
+}
+
+void posix_timers_exit(int pid)
+{
+    posix_timers_exec(pid);
+    for (struct ptimer_ids **pp = &id_counters; *pp; pp = &(*pp)->next)
+        if ((*pp)->pid == pid) {
+            struct ptimer_ids *c = *pp;
+            *pp = c->next;
+            kfree(c);
+            break;
+        }
 }
 
 void posix_timers_exec(int pid)

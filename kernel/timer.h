@@ -20,5 +20,7 @@ void ktimer_cancel(struct ktimer *t);
 void ktimer_tick(void);                                 /* from time_tick(): run the expired timers */
 
 void posix_timers_exec(int pid);   /* posix_timers.c: execve deletes the process's POSIX timers */
+void posix_timers_exit(int pid);   /* the process ended: its timers and its timer ids */
+void itimers_exit(int pid);        /* itimer.c: the process ended: its alarm and itimers */
 
 #endif

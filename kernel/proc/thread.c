@@ -9,6 +9,7 @@
 #include "kernel/proc/proc.h"
 #include "kernel/errno.h"
 #include "kernel/futex.h"
+#include "kernel/timer.h"
 #include "arch/x86_64/arch.h"
 #include "kernel/mm/mm.h"
 #include "kernel/uaccess.h"
@@ -126,6 +127,11 @@ void thread_exit_state(struct task *t)
         thread_retire(t);
     else
         t->state = TASK_ZOMBIE;
+    struct task *leader = task_by_pid(t->pid);
+    if (!leader || (!alive(leader) && !thread_group_busy(leader))) {
+        itimers_exit(t->pid);          /* the process has ended */
+        posix_timers_exit(t->pid);
+    }
     wq_wake_all(&group_exit_wq);
 }
 
