@@ -71,6 +71,7 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     thread_exit_user_state(t);
     vfork_release(t);
     task_drop_resources(t);
+    signal_queue_free(t);
     /* Orphans go to the nearest living ancestor that is a child subreaper, else to init. */
     struct task *reaper = task_by_pid(INIT_PID);
     for (struct task *a = t->parent; a; a = a->parent)
