@@ -54,17 +54,60 @@ static bool blocked_ignored(const struct task *t, int sig)
     return h == (uint64_t)SIG_IGN || (h == (uint64_t)SIG_DFL && (bit & IGNORED_BY_DEFAULT));
 }
 
+static void flush_pending(struct task *t, uint64_t mask)
+{
+    siginfo_t info;
+    while (t->sigpending & mask)
+        signal_take(t, mask, &info);
+}
+
+static void fill_child_info(siginfo_t *info, const struct task *child, int code, int status)
+{
+    memset(info, 0, sizeof *info);
+    info->si_code = code;
+    SI_PID(info) = child->pid;
+    SI_UID(info) = child->uid;
+    SI_STATUS(info) = status;
+}
+
+/* do_notify_parent_cldstop: SIGCHLD unless the parent asked SA_NOCLDSTOP; its wait wakes. */
+static void notify_parent_jobctl(struct task *child, int code, int status)
+{
+    struct task *p = child->parent;
+    if (!p)
+        return;
+    if (!(p->sigactions[SIGCHLD - 1].flags & SA_NOCLDSTOP)) {
+        siginfo_t info;
+        fill_child_info(&info, child, code, status);
+        signal_send_info(p, SIGCHLD, &info);
+    }
+    wq_wake_all(&p->child_wait);
+}
+
 void signal_send_info(struct task *t, int sig, const siginfo_t *info)
 {
     if (!t || t->state == TASK_ZOMBIE || t->state == TASK_DEAD || sig < 1 || sig > TASK_NSIG)
         return;
     uint64_t bit = SIGBIT(sig);
+    /* prepare_signal(): SIGCONT resumes a stopped process and discards pending stops, a stop
+     * discards a pending SIGCONT; both before the "ignored" test (an ignored SIGCONT resumes). */
+    if (sig == SIGCONT) {
+        flush_pending(t, STOPPING);
+        if (t->jobctl_stop_sig) {
+            t->jobctl_stop_sig = 0;
+            t->jobctl_report_stop = false;
+            t->jobctl_report_cont = true;
+            notify_parent_jobctl(t, CLD_CONTINUED, SIGCONT);
+            if (t->state == TASK_SLEEPING)
+                sched_wakeup(t);
+        }
+    } else if (bit & STOPPING) {
+        flush_pending(t, SIGBIT(SIGCONT));
+    }
     /* An ignored signal is dropped; in check mode it is queued (without waking anyone) so that
      * delivery reports it: Linux's ptrace recorder saw ignored signals too (sig_ignored()). */
     if (blocked_ignored(t, sig) && !check_mode)
         return;
-    if (sig == SIGSTOP || (t->sigactions[sig - 1].handler == (uint64_t)SIG_DFL && (bit & STOPPING)))
-        return;                        /* no job control yet */
     if (sig < SIGRTMIN && (t->sigpending & bit))
         return;                        /* a standard signal is pending once */
     struct sigqueue *q = kzalloc(sizeof *q);
@@ -179,11 +222,7 @@ void signal_notify_parent(struct task *child)
         status = ws & 0x7f;
     }
     siginfo_t info;
-    memset(&info, 0, sizeof info);
-    info.si_code = code;
-    SI_PID(&info) = child->pid;
-    SI_UID(&info) = child->uid;
-    SI_STATUS(&info) = status;
+    fill_child_info(&info, child, code, status);
     signal_send_info(p, SIGCHLD, &info);
 }
 
@@ -278,6 +317,19 @@ static bool handle(struct task *t, struct trap_frame *f, int sig, const siginfo_
     return true;
 }
 
+/* do_signal_stop for one task: stopped until SIGCONT or SIGKILL; signals still queue meanwhile. */
+static void stop_self(struct task *t, int sig)
+{
+    t->jobctl_stop_sig = sig;
+    t->jobctl_report_stop = true;
+    t->jobctl_report_cont = false;
+    notify_parent_jobctl(t, CLD_STOPPED, sig);
+    while (t->jobctl_stop_sig && !(t->sigpending & SIGBIT(SIGKILL))) {
+        t->state = TASK_SLEEPING;
+        schedule();
+    }
+}
+
 void signal_deliver(void)
 {
     struct task *t = current_task();
@@ -296,8 +348,13 @@ void signal_deliver(void)
             continue;
         }
         if (sig == SIGKILL || h == (uint64_t)SIG_DFL) {
-            if (sig != SIGKILL && (bit & (IGNORED_BY_DEFAULT | STOPPING))) {
-                report(sig, &info, !(bit & IGNORED_BY_DEFAULT));
+            if (sig != SIGKILL && (bit & IGNORED_BY_DEFAULT)) {
+                report(sig, &info, false);
+                continue;
+            }
+            if (bit & STOPPING) {
+                report(sig, &info, true);
+                stop_self(t, sig);
                 continue;
             }
             report(sig, &info, true);

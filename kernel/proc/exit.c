@@ -122,6 +122,7 @@ struct wait_req {
     struct task *parent;
     int idtype, id;       /* P_ALL, P_PID or P_PGID */
     bool nowait;          /* WNOWAIT: leave the zombie in place */
+    int options;          /* WEXITED, WSTOPPED (= WUNTRACED), WCONTINUED: what counts */
 };
 
 static bool matches(const struct task *c, const struct wait_req *w)
@@ -140,8 +141,13 @@ static struct task *find_zombie(struct wait_req *w, bool *any)
         if (!matches(c, w))
             continue;
         *any = true;
-        if (c->state == TASK_ZOMBIE && !thread_group_busy(c))
-            return c;
+        if (c->state == TASK_ZOMBIE) {
+            if ((w->options & WEXITED) && !thread_group_busy(c))
+                return c;
+        } else if (((w->options & WSTOPPED) && c->jobctl_report_stop) ||
+                   ((w->options & WCONTINUED) && c->jobctl_report_cont)) {
+            return c;                   /* a stop or continue to report (signal_deliver.c) */
+        }
     }
     return NULL;
 }
@@ -152,19 +158,24 @@ static bool zombie_ready(void *arg)
     return find_zombie(arg, &any) || !any;
 }
 
-static bool no_children(void *arg)
-{
-    bool any;
-    find_zombie(arg, &any);
-    return !any;
-}
-
 /* The pid collected, 0 (WNOHANG, none ready), or -errno; *status is the wait status. */
 static long do_wait(struct wait_req *w, int *status, int options)
 {
     for (;;) {
         bool any;
         struct task *c = find_zombie(w, &any);
+        if (c && c->state != TASK_ZOMBIE) {
+            bool stop = (w->options & WSTOPPED) && c->jobctl_report_stop;
+            if (status)
+                *status = stop ? (c->jobctl_stop_sig << 8) | 0x7f : 0xffff;
+            if (!w->nowait) {
+                if (stop)
+                    c->jobctl_report_stop = false;
+                else
+                    c->jobctl_report_cont = false;
+            }
+            return c->pid;
+        }
         if (c) {
             int child_pid = c->pid;
             if (status)
@@ -190,7 +201,7 @@ static long do_wait(struct wait_req *w, int *status, int options)
 long kernel_wait(int pid, int *status, int options)
 {
     struct task *self = current_task();
-    struct wait_req w = { self, P_ALL, 0, false };
+    struct wait_req w = { self, P_ALL, 0, false, WEXITED | (options & (WUNTRACED | WCONTINUED)) };
     if (pid > 0) {
         w.idtype = P_PID;
         w.id = pid;
@@ -217,7 +228,8 @@ long sys_waitid(int idtype, int id, void *uinfo, int options, struct rusage *ru)
         return -EINVAL;
     if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
         return -EINVAL;
-    struct wait_req w = { current_task(), idtype, id, options & WNOWAIT };
+    struct wait_req w = { current_task(), idtype, id, options & WNOWAIT,
+                          options & (WEXITED | WSTOPPED | WCONTINUED) };
     switch (idtype) {
     case P_ALL:
         break;
@@ -233,17 +245,7 @@ long sys_waitid(int idtype, int id, void *uinfo, int options, struct rusage *ru)
     }
     int status = 0;
     long r;
-    if (options & WEXITED) {
-        r = do_wait(&w, &status, options);
-    } else {
-        /* Only stops and continues asked for: none happen without signals, so this is
-         * 0 with WNOHANG and otherwise a wait for the children to go (reaped elsewhere). */
-        bool any;
-        find_zombie(&w, &any);
-        r = !any ? -ECHILD : (options & WNOHANG) ? 0 : wq_wait(&w.parent->child_wait, no_children, &w);
-        if (r == 0 && !(options & WNOHANG))
-            r = -ECHILD;
-    }
+    r = do_wait(&w, &status, options);
     if (r < 0)
         return r;
     if (ru) {
@@ -257,7 +259,13 @@ long sys_waitid(int idtype, int id, void *uinfo, int options, struct rusage *ru)
         int f[6] = { 0 };
         if (r > 0) {
             f[0] = SIGCHLD;
-            if ((status & 0x7f) == 0) {
+            if (status == 0xffff) {
+                f[2] = CLD_CONTINUED;
+                f[5] = SIGCONT;
+            } else if ((status & 0xff) == 0x7f) {
+                f[2] = CLD_STOPPED;
+                f[5] = (status >> 8) & 0xff;
+            } else if ((status & 0x7f) == 0) {
                 f[2] = CLD_EXITED;
                 f[5] = (status >> 8) & 0xff;
             } else {

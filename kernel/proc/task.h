@@ -65,6 +65,8 @@ struct task {
     bool sig_restore_mask;
     uint64_t altstack_sp, altstack_size;   /* sigaltstack */
     int altstack_flags;
+    int jobctl_stop_sig;            /* job control: the signal that stopped us, 0 while running */
+    bool jobctl_report_stop, jobctl_report_cont;   /* not yet collected by the parent's wait */
 
     struct rlimit rlim[RLIM_NLIMITS];
     unsigned uid, euid, suid, gid, egid, sgid;   /* in this order: cred.c relies on it */
