@@ -32,8 +32,9 @@ bool signal_pending(struct task *t);
 int signal_take(struct task *t, uint64_t mask, siginfo_t *info);
 /* A fault in user mode: sig with si_code/si_addr, forced as Linux's force_sig does. */
 void signal_force_fault(int sig, int code, uint64_t addr);
-/* The last thread of child's group has exited: SIGCHLD to the parent (CLD_*). */
-void signal_notify_parent(struct task *child);
+/* The last thread of child's group has exited: SIGCHLD to the parent (CLD_*). true: the
+ * parent ignores SIGCHLD or set SA_NOCLDWAIT, so the child is reaped without it (autoreap). */
+bool signal_notify_parent(struct task *child);
 /* Drop t's queued siginfo (exit). */
 void signal_queue_free(struct task *t);
 /* On the way back to user mode: default actions, handler frames, syscall restarts. */

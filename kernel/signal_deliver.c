@@ -208,11 +208,15 @@ void signal_force_fault(int sig, int code, uint64_t addr)
     signal_send_info(t, sig, &info);
 }
 
-void signal_notify_parent(struct task *child)
+bool signal_notify_parent(struct task *child)
 {
     struct task *p = child->parent;
     if (!p)
-        return;
+        return false;
+    const struct k_sigaction *ka = &p->sigactions[SIGCHLD - 1];
+    bool autoreap = ka->handler == (uint64_t)SIG_IGN || (ka->flags & SA_NOCLDWAIT);
+    if (ka->handler == (uint64_t)SIG_IGN)
+        return true;                    /* do_notify_parent: no signal at all */
     int ws = child->exit_status, code, status;
     if ((ws & 0x7f) == 0) {
         code = CLD_EXITED;
@@ -224,6 +228,7 @@ void signal_notify_parent(struct task *child)
     siginfo_t info;
     fill_child_info(&info, child, code, status);
     signal_send_info(p, SIGCHLD, &info);
+    return autoreap;
 }
 
 static void report(int sig, const siginfo_t *info, bool handled)

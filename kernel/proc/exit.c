@@ -95,8 +95,17 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     struct task *leader = task_by_pid(t->pid);
     thread_exit_state(t);
     if (leader && leader->parent && !thread_group_busy(leader)) {
-        signal_notify_parent(leader);   /* SIGCHLD (kernel/signal_deliver.c) */
-        wq_wake_all(&leader->parent->child_wait);
+        struct task *parent = leader->parent, *init = task_by_pid(INIT_PID);
+        /* SIGCHLD (kernel/signal_deliver.c); ignored or SA_NOCLDWAIT: the parent never sees the
+         * zombie, init reaps it (Linux's autoreap). */
+        if (signal_notify_parent(leader) && init && parent != init) {
+            task_unlink_child(leader);
+            leader->parent = init;
+            leader->sibling = init->children;
+            init->children = leader;
+            wq_wake_all(&init->child_wait);
+        }
+        wq_wake_all(&parent->child_wait);
     }
     schedule();
     panic("a zombie ran again");
