@@ -8,6 +8,7 @@
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
 #include "kernel/proc/wait.h"
+#include "kernel/signal.h"
 #include <linux/time_types.h>
 
 static struct waitqueue timer_wq;
@@ -34,8 +35,13 @@ static long do_sleep(int clockid, int flags, const struct __kernel_timespec *ure
         return -EINVAL;
     uint64_t ns = (uint64_t)req.tv_sec * 1000000000ULL + (uint64_t)req.tv_nsec;
     struct deadline d = { clockid, (flags & TIMER_ABSTIME) ? ns : time_now_ns(clockid) + ns };
-    int r = wq_wait(&timer_wq, deadline_passed, &d) ? -EINTR : 0;   /* restart blocks: not yet */
-    if (r == -EINTR && urem && !(flags & TIMER_ABSTIME)) {
+    /* Interrupted: Linux's hrtimer_nanosleep answers -ERESTART_RESTARTBLOCK (relative, with the
+     * remainder written) or -ERESTARTNOHAND (absolute); delivery makes it EINTR under a handler.
+     * Without one the call reruns from its arguments (no restart_syscall block is kept). */
+    int r = wq_wait(&timer_wq, deadline_passed, &d) ? -ERESTART_RESTARTBLOCK : 0;
+    if (r && (flags & TIMER_ABSTIME))
+        return -ERESTARTNOHAND;
+    if (r && urem) {
         uint64_t now = time_now_ns(clockid), left = d.at > now ? d.at - now : 0;
         struct __kernel_timespec rem = { (long long)(left / 1000000000ULL), (long long)(left % 1000000000ULL) };
         if (copy_to_user(urem, &rem, sizeof rem))

@@ -11,18 +11,16 @@
  */
 #include "kernel/events/evwait.h"
 #include "kernel/proc/proc.h"
+#include "kernel/signal.h"
 #include "kernel/errno.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
 #include "arch/x86_64/arch.h"
 
 #define NSEC_PER_SEC 1000000000ULL
-#define SIGBIT(s) (1ULL << ((s) - 1))
-
 bool ev_signal_pending(void)
 {
-    struct task *t = current_task();
-    return (t->sigpending & ~t->sigmask) != 0;
+    return signal_pending(current_task());   /* kernel/signal_deliver.c: not blocked, not ignored */
 }
 
 static bool past(uint64_t deadline)
