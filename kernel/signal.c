@@ -52,6 +52,7 @@ long sys_rt_sigaction(int sig, const struct k_sigaction *uact, struct k_sigactio
         act.mask &= ~SIG_UNBLOCKABLE;
         act.flags &= UAPI_SA_FLAGS;     /* unknown bits are dropped, as Linux 5.11+ does */
         t->sigactions[sig - 1] = act;
+        thread_group_share_sigaction(t, sig);   /* threads share their handlers (proc/thread.c) */
         discard_if_ignored(t, sig);
     }
     return 0;

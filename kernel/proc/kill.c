@@ -66,7 +66,7 @@ long sys_kill(int pid, int sig)
         struct task *t = task_by_pid(pid);
         if (!t || t->tid != t->pid)
             return -ESRCH;
-        return send_checked(t, sig, SI_USER);
+        return send_checked(thread_signal_target(t, sig), sig, SI_USER);   /* proc/thread.c */
     }
     if (pid == INT32_MIN)
         return -ESRCH;          /* -INT_MIN has no group */
@@ -74,12 +74,12 @@ long sys_kill(int pid, int sig)
     int pgid = pid == 0 ? self->pgid : -pid;
     int found = 0, sent = 0, err = -ESRCH;
     for (struct task *t = task_first(); t; t = task_next(t)) {
-        if (t->state == TASK_ZOMBIE || !t->mm)
-            continue;
-        if (pid == -1 ? (t->pid == INIT_PID || t == self) : t->pgid != pgid)
+        if (t->state == TASK_ZOMBIE || !t->mm || t->tid != t->pid)
+            continue;           /* one send per process, to its leader or another thread */
+        if (pid == -1 ? (t->pid == INIT_PID || t->pid == self->pid) : t->pgid != pgid)
             continue;
         found++;
-        int r = send_checked(t, sig, SI_USER);
+        int r = send_checked(thread_signal_target(t, sig), sig, SI_USER);
         if (r == 0)
             sent++;
         else

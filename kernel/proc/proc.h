@@ -57,6 +57,7 @@ void thread_exit_state(struct task *t);        /* exit: the leader a zombie, ano
 int thread_exec_takeover(struct task *self);   /* execve: end the other threads, become the leader */
 struct task *thread_signal_target(struct task *t, int sig);   /* process-directed sig: the thread to get it */
 int thread_group_size(const struct task *t);   /* live threads in t's group, for /proc/<pid>/status */
+void thread_group_share_sigaction(struct task *t, int sig);   /* sigaction: the same in every thread */
 
 /* init.c */
 void init_start(const void *runspec, size_t len);

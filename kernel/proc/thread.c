@@ -202,3 +202,12 @@ int thread_group_size(const struct task *t)
             n++;
     return n ? n : 1;
 }
+
+/* Threads share their signal handlers (CLONE_SIGHAND): a sigaction in one is copied to the
+ * other live threads of its group. */
+void thread_group_share_sigaction(struct task *t, int sig)
+{
+    for (struct task *o = task_first(); o; o = task_next(o))
+        if (o != t && o->pid == t->pid && alive(o))
+            o->sigactions[sig - 1] = t->sigactions[sig - 1];
+}
