@@ -293,6 +293,10 @@ def timing_divergence(row):
         return f"a {rec.split()[1]} arrived at another point ({field})"
     if field == "event" and act.startswith("---"):
         return f"{act.split()[1]} arrived before {rec.split('(', 1)[0]}"
+    if field == "event" and act.startswith("a new task"):
+        return f"a child started before {rec.split('(', 1)[0]} came back"
+    if rec.startswith("rt_sigreturn(") and field == "result":
+        return "the signal followed another call (rt_sigreturn gives back that call's result)"
     if rec.startswith("wait4(") and field in ("result", "event"):
         return "wait4 found another child ready (or none yet)"
     if "ERESTART" in rec or "ERESTART" in act or "ERESTART" in d.get("expected", ""):
