@@ -72,13 +72,14 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     vfork_release(t);
     task_drop_resources(t);
     signal_queue_free(t);
-    /* Orphans go to the nearest living ancestor that is a child subreaper, else to init. */
-    struct task *reaper = task_by_pid(INIT_PID);
-    for (struct task *a = t->parent; a; a = a->parent)
-        if (a->child_subreaper && a->state != TASK_ZOMBIE) {
+    /* Orphans go to another live thread of the group (proc/thread.c), else to the nearest
+     * living ancestor that is a child subreaper, else to init. */
+    struct task *reaper = thread_group_heir(t);
+    for (struct task *a = t->parent; a && !reaper; a = a->parent)
+        if (a->child_subreaper && a->state != TASK_ZOMBIE)
             reaper = a;
-            break;
-        }
+    if (!reaper)
+        reaper = task_by_pid(INIT_PID);
     while (t->children) {
         struct task *c = t->children;
         if (c->pdeath_signal)
@@ -210,7 +211,7 @@ static long do_wait(struct wait_req *w, int *status, int options)
 long kernel_wait(int pid, int *status, int options)
 {
     struct task *self = current_task();
-    struct wait_req w = { self, P_ALL, 0, false, WEXITED | (options & (WUNTRACED | WCONTINUED)) };
+    struct wait_req w = { thread_group_owner(self), P_ALL, 0, false, WEXITED | (options & (WUNTRACED | WCONTINUED)) };
     if (pid > 0) {
         w.idtype = P_PID;
         w.id = pid;
@@ -237,7 +238,7 @@ long sys_waitid(int idtype, int id, void *uinfo, int options, struct rusage *ru)
         return -EINVAL;
     if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
         return -EINVAL;
-    struct wait_req w = { current_task(), idtype, id, options & WNOWAIT,
+    struct wait_req w = { thread_group_owner(current_task()), idtype, id, options & WNOWAIT,
                           options & (WEXITED | WSTOPPED | WCONTINUED) };
     switch (idtype) {
     case P_ALL:

@@ -117,11 +117,18 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
     if (!child)
         return -ENOMEM;
     child->cpus_cleared = parent->cpus_cleared;
+    struct task *owner = thread_group_owner(parent);
     if (flags & CLONE_THREAD) {
         /* A thread: the group's pid, its own tid; not a child anyone waits for. */
         task_unlink_child(child);
         child->pid = parent->pid;
         child->ppid = parent->ppid;
+    } else if (owner != parent) {
+        /* A process made by a thread is the process's child: on the leader's list. */
+        task_unlink_child(child);
+        child->parent = owner;
+        child->sibling = owner->children;
+        owner->children = child;
     }
     if (flags & CLONE_VM) {
         child->mm = parent->mm;

@@ -58,6 +58,8 @@ int thread_exec_takeover(struct task *self);   /* execve: end the other threads,
 struct task *thread_signal_target(struct task *t, int sig);   /* process-directed sig: the thread to get it */
 int thread_group_size(const struct task *t);   /* live threads in t's group, for /proc/<pid>/status */
 void thread_group_share_sigaction(struct task *t, int sig);   /* sigaction: the same in every thread */
+struct task *thread_group_owner(struct task *t);   /* whose list of children t's new children join */
+struct task *thread_group_heir(struct task *t);    /* a live thread to take exiting t's children, or NULL */
 
 /* init.c */
 void init_start(const void *runspec, size_t len);

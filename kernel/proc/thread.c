@@ -211,3 +211,24 @@ void thread_group_share_sigaction(struct task *t, int sig)
         if (o != t && o->pid == t->pid && alive(o))
             o->sigactions[sig - 1] = t->sigactions[sig - 1];
 }
+
+/* Children belong to the process, as Linux's wait sees them: they are kept on the leader's
+ * list while it lives (so any thread can wait for them), else on the thread that made them. */
+struct task *thread_group_owner(struct task *t)
+{
+    struct task *leader = task_by_pid(t->pid);
+    return leader && alive(leader) ? leader : t;
+}
+
+/* Who takes the children of exiting t: another live thread of its group (the leader first),
+ * else NULL (then a subreaper or init, exit.c). */
+struct task *thread_group_heir(struct task *t)
+{
+    struct task *leader = task_by_pid(t->pid);
+    if (leader && leader != t && alive(leader))
+        return leader;
+    for (struct task *o = task_first(); o; o = task_next(o))
+        if (o != t && o->pid == t->pid && alive(o))
+            return o;
+    return NULL;
+}
