@@ -22,10 +22,14 @@
 struct sigqueue {                     /* one pending signal's siginfo (signal_deliver.c) */
     struct sigqueue *next;
     siginfo_t info;
+    bool shared;                      /* process-directed: another thread may take it */
 };
 
-/* Queue sig for t with this siginfo (NULL: SI_KERNEL from nobody). Ignored signals are dropped. */
+/* Queue sig for thread t with this siginfo (NULL: SI_KERNEL from nobody). Ignored signals are dropped. */
 void signal_send_info(struct task *t, int sig, const siginfo_t *info);
+/* Process-directed (kill, sigqueue, SIGCHLD): to a thread of t's group that does not block
+ * sig; while every thread blocks it, the first to unblock it takes it (Linux's shared pending). */
+void signal_send_process(struct task *t, int sig, const siginfo_t *info);
 /* A deliverable signal is pending: blocking calls give up (wq_wait). */
 bool signal_pending(struct task *t);
 /* Take the lowest pending signal in mask off t's queue: its number (info filled) or 0. */

@@ -41,8 +41,51 @@ static uint64_t deliverable(const struct task *t)
     return d;
 }
 
+static bool queued(const struct task *t, int sig, bool shared);
+
+static void dequeue_entry(struct task *t, struct sigqueue **pp)
+{
+    struct sigqueue *q = *pp;
+    int sig = q->info.si_signo;
+    *pp = q->next;
+    q->next = NULL;
+    bool more = false;
+    for (struct sigqueue *r = t->sigq; r; r = r->next)
+        more |= r->info.si_signo == sig;
+    if (!more)
+        t->sigpending &= ~SIGBIT(sig);
+}
+
+/* Shared pending, simply: process-directed signals queued on a thread that blocks them (or
+ * is gone) move to the current thread when it does not block them. */
+static void adopt_shared(struct task *t)
+{
+    for (struct task *o = task_first(); o; o = task_next(o)) {
+        if (o == t || o->pid != t->pid)
+            continue;
+        bool gone = o->state == TASK_ZOMBIE || o->state == TASK_DEAD;
+        for (struct sigqueue **pp = &o->sigq; *pp;) {
+            struct sigqueue *q = *pp;
+            uint64_t bit = SIGBIT(q->info.si_signo);
+            if (!q->shared || (!gone && !(o->sigmask & bit)) || (t->sigmask & bit) ||
+                (q->info.si_signo < SIGRTMIN && queued(t, q->info.si_signo, true))) {
+                pp = &q->next;
+                continue;
+            }
+            dequeue_entry(o, pp);
+            struct sigqueue **tail = &t->sigq;
+            while (*tail)
+                tail = &(*tail)->next;
+            *tail = q;
+            t->sigpending |= bit;
+        }
+    }
+}
+
 bool signal_pending(struct task *t)
 {
+    if (t == current_task())
+        adopt_shared(t);
     return deliverable(t) != 0;
 }
 
@@ -79,12 +122,37 @@ static void notify_parent_jobctl(struct task *child, int code, int status)
     if (!(p->sigactions[SIGCHLD - 1].flags & SA_NOCLDSTOP)) {
         siginfo_t info;
         fill_child_info(&info, child, code, status);
-        signal_send_info(p, SIGCHLD, &info);
+        signal_send_process(p, SIGCHLD, &info);
     }
     wq_wake_all(&p->child_wait);
 }
 
+static bool queued(const struct task *t, int sig, bool shared)
+{
+    bool any = false;
+    for (const struct sigqueue *q = t->sigq; q; q = q->next)
+        if (q->info.si_signo == sig) {
+            any = true;
+            if (q->shared == shared)
+                return true;
+        }
+    return !any && (t->sigpending & SIGBIT(sig));   /* set without siginfo (kglue, no memory) */
+}
+
+static void queue_signal(struct task *t, int sig, const siginfo_t *info, bool shared);
+
 void signal_send_info(struct task *t, int sig, const siginfo_t *info)
+{
+    queue_signal(t, sig, info, false);
+}
+
+void signal_send_process(struct task *t, int sig, const siginfo_t *info)
+{
+    if (t && sig >= 1 && sig <= TASK_NSIG)
+        queue_signal(thread_signal_target(t, sig), sig, info, true);
+}
+
+static void queue_signal(struct task *t, int sig, const siginfo_t *info, bool shared)
 {
     if (!t || t->state == TASK_ZOMBIE || t->state == TASK_DEAD || sig < 1 || sig > TASK_NSIG)
         return;
@@ -108,8 +176,8 @@ void signal_send_info(struct task *t, int sig, const siginfo_t *info)
      * delivery reports it: Linux's ptrace recorder saw ignored signals too (sig_ignored()). */
     if (blocked_ignored(t, sig) && !check_mode)
         return;
-    if (sig < SIGRTMIN && (t->sigpending & bit))
-        return;                        /* a standard signal is pending once */
+    if (sig < SIGRTMIN && queued(t, sig, shared))
+        return;                        /* a standard signal is pending once (per thread, and shared) */
     struct sigqueue *q = kzalloc(sizeof *q);
     if (q) {
         if (info)
@@ -117,6 +185,7 @@ void signal_send_info(struct task *t, int sig, const siginfo_t *info)
         else
             q->info.si_code = SI_KERNEL;
         q->info.si_signo = sig;
+        q->shared = shared;
         struct sigqueue **pp = &t->sigq;
         while (*pp)
             pp = &(*pp)->next;
@@ -227,7 +296,7 @@ bool signal_notify_parent(struct task *child)
     }
     siginfo_t info;
     fill_child_info(&info, child, code, status);
-    signal_send_info(p, SIGCHLD, &info);
+    signal_send_process(p, SIGCHLD, &info);
     return autoreap;
 }
 
@@ -342,6 +411,7 @@ void signal_deliver(void)
     bool handled = false;
     if (!t->mm)
         return;
+    adopt_shared(t);
     for (;;) {
         siginfo_t info;
         int sig = signal_take(t, ~(t->sigmask & ~SIGBIT(SIGKILL)), &info);

@@ -41,11 +41,13 @@ static bool may_signal(const struct task *from, const struct task *to)
            from->euid == to->suid;
 }
 
-static int send_info_checked(struct task *t, int sig, const siginfo_t *info)
+static int send_info_checked(struct task *t, int sig, const siginfo_t *info, bool process)
 {
     if (!may_signal(current_task(), t))
         return -EPERM;
-    if (sig)
+    if (sig && process)
+        signal_send_process(t, sig, info);   /* to a thread that does not block it */
+    else if (sig)
         signal_send_info(t, sig, info);
     return 0;
 }
@@ -54,7 +56,7 @@ static int send_checked(struct task *t, int sig, int code)
 {
     siginfo_t info;
     user_info(&info, sig, code);
-    return send_info_checked(t, sig, &info);
+    return send_info_checked(t, sig, &info, code == SI_USER);   /* kill: process-directed */
 }
 
 long sys_kill(int pid, int sig)
@@ -66,7 +68,7 @@ long sys_kill(int pid, int sig)
         struct task *t = task_by_pid(pid);
         if (!t || t->tid != t->pid)
             return -ESRCH;
-        return send_checked(thread_signal_target(t, sig), sig, SI_USER);   /* proc/thread.c */
+        return send_checked(t, sig, SI_USER);
     }
     if (pid == INT32_MIN)
         return -ESRCH;          /* -INT_MIN has no group */
@@ -79,7 +81,7 @@ long sys_kill(int pid, int sig)
         if (pid == -1 ? (t->pid == INIT_PID || t->pid == self->pid) : t->pgid != pgid)
             continue;
         found++;
-        int r = send_checked(thread_signal_target(t, sig), sig, SI_USER);
+        int r = send_checked(t, sig, SI_USER);
         if (r == 0)
             sent++;
         else
@@ -118,7 +120,7 @@ long sys_rt_sigpending(uint64_t *uset, size_t size)
 }
 
 /* rt_sigqueueinfo/rt_tgsigqueueinfo: the caller's siginfo, but not posing as the kernel or kill. */
-static int queueinfo(struct task *t, int sig, const siginfo_t *uinfo)
+static int queueinfo(struct task *t, int sig, const siginfo_t *uinfo, bool process)
 {
     siginfo_t info;
     if (copy_from_user(&info, uinfo, sizeof info))
@@ -126,7 +128,7 @@ static int queueinfo(struct task *t, int sig, const siginfo_t *uinfo)
     if ((info.si_code >= 0 || info.si_code == SI_TKILL) && t != current_task())
         return -EPERM;
     info.si_signo = sig;
-    return send_info_checked(t, sig, &info);
+    return send_info_checked(t, sig, &info, process);
 }
 
 long sys_rt_sigqueueinfo(int pid, int sig, const siginfo_t *uinfo)
@@ -136,7 +138,7 @@ long sys_rt_sigqueueinfo(int pid, int sig, const siginfo_t *uinfo)
     struct task *t = pid > 0 ? task_by_pid(pid) : NULL;
     if (!t || t->tid != t->pid || t->state == TASK_ZOMBIE)
         return -ESRCH;
-    return queueinfo(t, sig, uinfo);
+    return queueinfo(t, sig, uinfo, true);
 }
 
 long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const siginfo_t *uinfo)
@@ -146,5 +148,5 @@ long sys_rt_tgsigqueueinfo(int tgid, int tid, int sig, const siginfo_t *uinfo)
     struct task *t = task_by_pid(tid);
     if (!t || t->pid != tgid || t->state == TASK_ZOMBIE)
         return -ESRCH;
-    return queueinfo(t, sig, uinfo);
+    return queueinfo(t, sig, uinfo, false);
 }
