@@ -58,6 +58,9 @@ int main(void)
 	CHECK_ERR("output_append_einval", sendfile(ap, in, &off, 1), EINVAL);
 	off = -1;
 	CHECK_ERR("negative_offset_einval", sendfile(out, in, &off, 1), EINVAL);
+	/* A pipe cannot be the input (Linux splices from it): EINVAL, even with data waiting. */
+	CHECK_RET("pipe_has_data", write(p[1], "xy", 2), 2);
+	CHECK_ERR("input_pipe_einval", sendfile(out, p[0], NULL, 2), EINVAL);
 	unlink(src);
 	unlink(dst);
 	return contract_end();

@@ -315,6 +315,9 @@ long sys_sendfile(int out_fd, int in_fd, int64_t *uoffset, size_t count)
     ret = -EINVAL;
     if ((out->flags & O_APPEND) || !in->ops->read || !out->ops || !out->ops->write)
         goto out;
+    /* Linux splices from the input, and a pipe cannot be spliced from here: EINVAL. */
+    if (in->inode && S_ISFIFO(in->inode->mode))
+        goto out;
     if (uoffset && pos < 0)
         goto out;
     if (count > (size_t)MAX_RW_COUNT)
