@@ -432,7 +432,8 @@ void signal_deliver(void)
                 stop_self(t, sig);
                 continue;
             }
-            report(sig, &info, true);
+            if (sig != SIGKILL)
+                report(sig, &info, true);   /* ptrace never stops for SIGKILL: not in traces */
             do_exit(sig);       /* no core dumps (RLIMIT_CORE is 0), so no 0x80 in the status */
         }
         if (handle(t, f, sig, &info)) {
