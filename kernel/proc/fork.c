@@ -160,6 +160,11 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
     }
     child->exe = parent->exe ? inode_get(parent->exe) : NULL;
     *child->frame = *parent->frame;
+    if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {   /* sigaltstack is kept, but not by threads */
+        child->altstack_sp = parent->altstack_sp;
+        child->altstack_size = parent->altstack_size;
+        child->altstack_flags = parent->altstack_flags;
+    }
     arch_syscall_return(child->frame, 0);
     if (newsp)
         child->frame->rsp = newsp;
