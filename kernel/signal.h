@@ -39,6 +39,8 @@ void signal_force_fault(int sig, int code, uint64_t addr);
 /* The last thread of child's group has exited: SIGCHLD to the parent (CLD_*). true: the
  * parent ignores SIGCHLD or set SA_NOCLDWAIT, so the child is reaped without it (autoreap). */
 bool signal_notify_parent(struct task *child);
+/* PR_SET_PDEATHSIG: child's signal as Linux sends it (SI_USER from the exiting parent). */
+void signal_send_pdeath(struct task *child, struct task *parent);
 /* Drop t's queued siginfo (exit). */
 void signal_queue_free(struct task *t);
 /* On the way back to user mode: default actions, handler frames, syscall restarts. */

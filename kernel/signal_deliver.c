@@ -251,6 +251,16 @@ void signal_set_saved_mask(uint64_t mask)
     t->sig_restore_mask = true;
 }
 
+void signal_send_pdeath(struct task *child, struct task *parent)
+{
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_code = SI_USER;            /* group_send_sig_info(SEND_SIG_NOINFO) */
+    SI_PID(&info) = parent->pid;
+    SI_UID(&info) = parent->uid;
+    signal_send_process(child, child->pdeath_signal, &info);
+}
+
 void signal_raise_sigpipe(void)
 {
     struct task *t = current_task();

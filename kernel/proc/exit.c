@@ -83,7 +83,7 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     while (t->children) {
         struct task *c = t->children;
         if (c->pdeath_signal)
-            signal_send(c, c->pdeath_signal);
+            signal_send_pdeath(c, t);
         t->children = c->sibling;
         c->parent = reaper;
         c->ppid = reaper->pid;
