@@ -73,9 +73,34 @@ struct region {
     int clock;
     uint64_t covered;         /* object offset up to which bytes are judged */
     int world;                /* WORLD_* when the whole region is world input */
+    uint64_t rec_dev, act_dev;/* the object's device fields, folded together (see inode_key) */
     const char *executed;
     int rc;                   /* CHECK_STOP after the first failure */
 };
+
+/* Inode numbers are unique only within a device: Linux's pipe inode 3 and a tmpfs file's inode 3
+ * are different files. So an inode field of an object that also has device fields (stat, statx)
+ * is mapped as the pair (device, inode); the device fields are gathered first, by
+ * gather_devices(), whatever their place in the object. */
+static uint64_t inode_key(uint64_t dev, uint64_t ino)
+{
+    return dev << 40 ^ ino;
+}
+
+static void gather_device(void *ctx, const struct check_field *f)
+{
+    struct region *g = ctx;
+    uint64_t lo = g->m->offset, hi = g->m->offset + g->m->len;
+    if (f->role != CR_DEVICE || f->off < lo || (uint64_t)f->off + f->len > hi || f->len > 8)
+        return;
+    uint64_t i = f->off - lo, r = 0, a = 0;
+    for (uint32_t k = f->len; k-- > 0;) {
+        r = r << 8 | g->m->data[i + k];
+        a = a << 8 | g->act[i + k];
+    }
+    g->rec_dev = g->rec_dev << 20 ^ r;
+    g->act_dev = g->act_dev << 20 ^ a;
+}
 
 static void byte_label(const struct region *g, uint64_t off, const char *name, char *out, size_t size)
 {
@@ -122,7 +147,11 @@ static void judge(struct region *g, uint64_t off, uint32_t len, enum check_role 
     char label[64];
     if (scalar) {
         uint64_t r = get_le(rec, len), a = get_le(act, len);
-        if (!rule_apply(g->run, &c, r, a, &o)) {
+        bool keyed = role == CR_INODE && (g->rec_dev || g->act_dev);
+        if (!rule_apply(g->run, &c, keyed ? inode_key(g->rec_dev, r) : r, keyed ? inode_key(g->act_dev, a) : a,
+                        &o)) {
+            if (keyed)  /* report the inode numbers themselves */
+                o.expected_act ^= g->act_dev << 40;
             byte_label(g, off, name, label, sizeof label);
             g->rc = diverge_value(g->run, g->s, g->pos, label, (int64_t)r, (int64_t)a, &o, g->executed);
             return;
@@ -216,6 +245,7 @@ static int compare_region_bytes(struct region *g)
     if (g->world != WORLD_NONE && g->output)
         judge(g, m->offset, m->len, g->world == WORLD_RANDOM ? CR_RANDOM : CR_WORLD, NULL, false);
     else if (!(g->sc->flags & TRACE_SC_UNDESCRIBED)) {
+        desc_region_walk(g->sc->nr, g->sc->args, m, gather_device, g);
         desc_region_walk(g->sc->nr, g->sc->args, m, region_field, g);
         uint64_t end = m->offset + m->len;
         if (g->covered < end)
@@ -230,7 +260,7 @@ static int compare_region(struct check_run *run, struct check_stream *s, uint32_
                           const char *executed)
 {
     struct region g = { run, s, pos, sc, m, NULL, 0, m->dir == TRACE_MEM_OUT, -1, m->offset,
-                        WORLD_NONE, executed, CHECK_GO };
+                        WORLD_NONE, 0, 0, executed, CHECK_GO };
     if (sc->nr == NR_CLOCK_GETTIME || sc->nr == NR_CLOCK_GETRES)
         g.clock = (int)sc->args[0];
     if (m->elem == TRACE_ELEM_NONE)
