@@ -18,7 +18,7 @@ enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
 #define CHECK_RULES(X) \
     X(RULE_EXACT,         CLASS_COMPARED, "equal bytes, registers, results and event fields") \
     X(RULE_MAP_PID,       CLASS_MAPPED,   "pids and tids: a consistent bijection") \
-    X(RULE_MAP_INODE,     CLASS_MAPPED,   "inode numbers: a consistent bijection") \
+    X(RULE_MAP_INODE,     CLASS_MAPPED,   "inode numbers (paired with the device where the object has one): a consistent bijection") \
     X(RULE_MAP_DEVICE,    CLASS_MAPPED,   "device numbers: a consistent bijection") \
     X(RULE_MAP_ADDRESS,   CLASS_MAPPED,   "addresses: through paired mmap/brk ranges and stack/mmap areas, else equal") \
     X(RULE_INJECT_TIME,   CLASS_INJECTED, "clock values: plausible, then the recorded value") \
