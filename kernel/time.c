@@ -39,10 +39,35 @@ static bool realtime_based(int clockid)
            clockid == CLOCK_TAI;
 }
 
+/* Check mode shows the program the recorded clock values. From the first one on, the kernel's
+ * clocks follow them (time_follow), so that the absolute deadlines a program computes from what
+ * it was shown (futex, clock_nanosleep, timers) fall due when they would have. Outside check
+ * mode the skews stay 0. Index 0: the realtime-based clocks; 1: the monotonic ones. */
+static int64_t skew_ns[2];
+static bool skew_set[2];
+
 uint64_t time_now_ns(int clockid)
 {
     uint64_t mono = arch_monotonic_ns();
-    return realtime_based(clockid) ? epoch_ns + mono : mono;
+    bool real = realtime_based(clockid);
+    return (real ? epoch_ns + mono : mono) + (uint64_t)skew_ns[real ? 0 : 1];
+}
+
+void time_follow(int clockid, uint64_t shown_ns)
+{
+    if (!clock_valid(clockid))
+        return;
+    int base = realtime_based(clockid) ? 0 : 1;
+    if (skew_set[base])
+        return;
+    skew_set[base] = true;
+    skew_ns[base] += (int64_t)(shown_ns - time_now_ns(clockid));
+}
+
+void time_follow_reset(void)
+{
+    skew_set[0] = skew_set[1] = false;
+    skew_ns[0] = skew_ns[1] = 0;
 }
 
 /* CPU-time clocks: 0 and the time, or -EINVAL. */

@@ -325,6 +325,12 @@ bool check_inflight_result(const struct check_run *run, int tid, int64_t *result
     return true;
 }
 
+const uint64_t *check_last_args(const struct check_run *run, int tid)
+{
+    const struct check_stream *s = stream_of((struct check_run *)run, tid);
+    return s ? s->args : NULL;
+}
+
 int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result)
 {
     if (run->verdict != VERDICT_RUNNING)

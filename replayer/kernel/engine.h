@@ -118,6 +118,8 @@ int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args
 int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result);
 /* The recorded result of tid's call in flight (between check_enter and check_exit). */
 bool check_inflight_result(const struct check_run *run, int tid, int64_t *result);
+/* The actual arguments of tid's last call checked (NULL if tid is not in the run). */
+const uint64_t *check_last_args(const struct check_run *run, int tid);
 int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t clone_flags);
 /* The same, with the clone flags taken from the parent's fork/vfork/clone/clone3 in flight. */
 int check_birth_auto(struct check_run *run, int parent_tid, int child_tid);

@@ -20,6 +20,8 @@
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
 #include "kernel/runspec.h"
+#include "kernel/time.h"
+#include <linux/time_types.h>
 #include "arch/x86_64/arch.h"
 
 #include "sysdesc.h"
@@ -124,7 +126,7 @@ static uint64_t stack_strings(struct task *t);
 enum { NR_EXIT = SYS_NR_exit, NR_EXIT_GROUP = SYS_NR_exit_group, NR_CLONE = SYS_NR_clone,
        NR_FORK = SYS_NR_fork, NR_VFORK = SYS_NR_vfork, NR_CLONE3 = SYS_NR_clone3,
        NR_EXECVE = SYS_NR_execve, NR_EXECVEAT = SYS_NR_execveat, NR_READ = SYS_NR_read,
-       NR_WAIT4 = SYS_NR_wait4 };
+       NR_WAIT4 = SYS_NR_wait4, NR_CLOCK_GETTIME = SYS_NR_clock_gettime };
 #define WAIT_KILLED_SIGKILL 9
 
 /* The end of a diverged trace: every task of it gets SIGKILL pending (the kernel makes a task
@@ -175,7 +177,8 @@ static bool in_run(struct task *t)
 static void limit_stream_read(struct task *t, uint64_t args[6])
 {
     int64_t rec;
-    if (!check_inflight_result(&the_run, t->tid, &rec) || rec < 0 || (uint64_t)rec >= args[2])
+    /* A recorded 0 is EOF: a 0-byte read would return at once instead of waiting for it. */
+    if (!check_inflight_result(&the_run, t->tid, &rec) || rec <= 0 || (uint64_t)rec >= args[2])
         return;
     struct file *file = fd_get((int)args[0]);
     if (!file)
@@ -200,6 +203,17 @@ static void wait_for_recorded_child(struct task *t, uint64_t args[6])
         return;
     args[0] = act;
     the_run.counts[RULE_WAIT_ORDER]++;
+}
+
+/* After clock_gettime showed the program a recorded (injected) value, the kernel's clock of that
+ * kind follows it (kernel/time.c), so deadlines computed from it come due as recorded. */
+static void follow_shown_clock(struct task *t)
+{
+    struct __kernel_timespec ts;
+    const uint64_t *args = check_last_args(&the_run, t->tid);
+    if (!args || copy_from_user(&ts, (void *)args[1], sizeof ts) || ts.tv_sec < 0)
+        return;
+    time_follow((int)args[0], (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec);
 }
 
 void check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
@@ -240,6 +254,8 @@ long check_hook_exit(long nr, long ret)
         kill_current();
     if ((nr == NR_EXECVE || nr == NR_EXECVEAT) && ret == 0)
         check_run_stack_strings(&the_run, stack_strings(t));
+    if (nr == NR_CLOCK_GETTIME && result == 0)
+        follow_shown_clock(t);
     return (long)result;
 }
 
@@ -386,6 +402,7 @@ static void run_one(const char *name, const void *data, size_t len, const void *
     }
     struct task *self = current_task();
     pid_restart();
+    time_follow_reset();
     struct task *t = task_create(self, program_main, &prog);
     if (!t) {
         check_run_error(&the_run, "cannot create the first process");
