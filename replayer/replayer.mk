@@ -43,7 +43,10 @@ REPLAYER_KERNEL_OBJS := $(patsubst replayer/kernel/%.c,$(REPLAYER_KOBJ)/%.o,$(RE
 
 $(REPLAYER_KOBJ)/%.o: replayer/kernel/%.c $(REPLAYER_HEADERS) $(TRACES_DEPS) $(UAPI)/.stamp
 	@mkdir -p $(@D)
-	$(CC) $(KERNEL_CFLAGS) $(REPLAYER_INCLUDES) -c -o $@ $<
+	$(CC) $(KERNEL_CFLAGS) $(REPLAYER_INCLUDES) -MMD -MP -c -o $@ $<
+# The kernel headers the checker includes (task.h, ...) are tracked too: a stale object that
+# still has an old struct layout crashes check mode.
+-include $(REPLAYER_KERNEL_OBJS:.o=.d)
 
 # `make FAULT=NAME`: a kernel with one known bug re-introduced (replayer/kernel/faults.h). The
 # stamp holds the fault's name, so every kernel object is rebuilt when it changes.
