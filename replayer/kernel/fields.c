@@ -80,8 +80,9 @@ struct region {
 
 /* Inode numbers are unique only within a device: Linux's pipe inode 3 and a tmpfs file's inode 3
  * are different files. So an inode field of an object that also has device fields (stat, statx)
- * is mapped as the pair (device, inode); the device fields are gathered first, by
- * gather_devices(), whatever their place in the object. */
+ * is mapped as the pair (device, inode), in a map of its own (directory entries carry no device:
+ * their inode numbers keep the plain map); the device fields are gathered first, by
+ * gather_device(), whatever their place in the object. */
 static uint64_t inode_key(uint64_t dev, uint64_t ino)
 {
     return dev << 40 ^ ino;
@@ -148,6 +149,8 @@ static void judge(struct region *g, uint64_t off, uint32_t len, enum check_role 
     if (scalar) {
         uint64_t r = get_le(rec, len), a = get_le(act, len);
         bool keyed = role == CR_INODE && (g->rec_dev || g->act_dev);
+        if (keyed)
+            c.role = CR_DEV_INODE;
         if (!rule_apply(g->run, &c, keyed ? inode_key(g->rec_dev, r) : r, keyed ? inode_key(g->act_dev, a) : a,
                         &o)) {
             if (keyed)  /* report the inode numbers themselves */

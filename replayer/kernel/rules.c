@@ -132,6 +132,8 @@ bool rule_apply(struct check_run *run, const struct rule_ctx *c, uint64_t rec, u
         return map_pid(run, rec, act, width, o);
     case CR_INODE:
         return map_id(run, &run->inodes, RULE_MAP_INODE, rec, act, o);
+    case CR_DEV_INODE:
+        return map_id(run, &run->dev_inodes, RULE_MAP_INODE, rec, act, o);
     case CR_DEVICE:
         return map_id(run, &run->devices, RULE_MAP_DEVICE, rec, act, o);
     case CR_TIME:

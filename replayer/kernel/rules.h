@@ -43,6 +43,7 @@ enum check_role {
     CR_ADDRESS,   /* a pointer or an address-valued field: RULE_MAP_ADDRESS */
     CR_PID,       /* RULE_MAP_PID (negative values: process groups, mapped by magnitude) */
     CR_INODE,     /* RULE_MAP_INODE */
+    CR_DEV_INODE, /* RULE_MAP_INODE, on a (device, inode) key: a map of its own */
     CR_DEVICE,    /* RULE_MAP_DEVICE */
     CR_TIME,      /* RULE_INJECT_TIME */
     CR_TIME_NSEC, /* the nanoseconds of a timespec: RULE_INJECT_TIME, and < 1e9 */
