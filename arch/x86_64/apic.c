@@ -51,8 +51,10 @@ uint64_t arch_monotonic_ns(void)
     if ((rd(REG_IRR_TIMER) & (1u << (VEC_TIMER % 32))) && cur > PERIOD_NS / 2)
         t++;
     uint64_t ns = t * PERIOD_NS + (PERIOD_NS - cur);
-    if (ns < last_ns)
-        ns = last_ns;
+    /* Strictly increasing: between two readings some time always passes, and code that
+       subtracts them (an itimer's time left) must see it, as it would on Linux. */
+    if (ns <= last_ns)
+        ns = last_ns + 1;
     last_ns = ns;
     if (flags & 0x200)
         __asm__ volatile("sti" ::: "memory");
