@@ -13,6 +13,8 @@
 #include <linux/fadvise.h>
 #include <asm/poll.h>
 #include "replayer/kernel/faults.h"
+#include "kernel/proc/task.h"
+#include "kernel/signal.h"
 
 #define MAX_RW_COUNT (0x7fffffffL & ~(long)(PAGE_SIZE - 1))
 
@@ -34,6 +36,31 @@ long vfs_read(struct file *f, struct iov_iter *to, int64_t *pos)
     return f->ops->read(f, to, pos);
 }
 
+/* RLIMIT_FSIZE, as Linux's generic_write_check_limits: on a regular file a write that starts at
+ * or past the limit raises SIGXFSZ and fails with EFBIG; one that crosses it is cut short. */
+static long write_check_fsize(struct file *f, struct iov_iter *from, int64_t pos)
+{
+    if (from->kernel || !f->inode || !S_ISREG(f->inode->mode) || !from->count)
+        return 0;   /* the kernel's own writes (the root unpacked at boot) have no limit */
+    uint64_t limit = current_task()->rlim[RLIMIT_FSIZE].rlim_cur;
+    if (limit == RLIM_INFINITY)
+        return 0;
+    uint64_t at = (f->flags & O_APPEND) ? f->inode->size : (uint64_t)pos;
+    if (at >= limit) {
+        /* send_sig(SIGXFSZ, current, 0): a "user" signal from the writer itself */
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        info.si_signo = SIGXFSZ;
+        info.si_code = SI_USER;
+        info.si_pid = current_task()->pid;
+        signal_send_info(current_task(), SIGXFSZ, &info);
+        return -EFBIG;
+    }
+    if (from->count > limit - at)
+        from->count = (size_t)(limit - at);
+    return 0;
+}
+
 long vfs_write(struct file *f, struct iov_iter *from, int64_t *pos)
 {
     if (!f->writable)
@@ -42,6 +69,9 @@ long vfs_write(struct file *f, struct iov_iter *from, int64_t *pos)
         return -EINVAL;
     if (*pos < 0 && seekable(f))
         return -EINVAL;
+    long err = write_check_fsize(f, from, *pos);
+    if (err)
+        return err;
     return f->ops->write(f, from, pos);
 }
 

@@ -13,6 +13,7 @@
 #include "kernel/errno.h"
 #include "kernel/proc/proc.h"
 #include "kernel/mm/mm.h"
+#include "kernel/signal.h"
 
 char shim_console[3][65536];
 size_t shim_console_len[3];
@@ -91,6 +92,14 @@ void *fs_page_alloc(void)
 void fs_page_free(void *p) { free(p); }
 
 struct task *current_task(void) { return &shim_task; }
+
+/* Signals the fs raises (SIGXFSZ) are recorded, not delivered. */
+int shim_last_signal;
+void signal_send_info(struct task *t, int sig, const siginfo_t *info)
+{
+    (void)t, (void)info;
+    shim_last_signal = sig;
+}
 
 struct task *task_by_pid(int pid) { return pid == shim_task.pid ? &shim_task : NULL; }
 

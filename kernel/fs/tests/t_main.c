@@ -16,6 +16,7 @@ void kfs_fresh(const void *cpio, size_t len)
     shim_task.pid = shim_task.tid = 2;
     shim_task.rlim[RLIMIT_NOFILE].rlim_cur = 1024;
     shim_task.rlim[RLIMIT_NOFILE].rlim_max = 1024;
+    shim_task.rlim[RLIMIT_FSIZE].rlim_cur = shim_task.rlim[RLIMIT_FSIZE].rlim_max = RLIM_INFINITY;
     memset(shim_console_len, 0, sizeof(shim_console_len));
     shim_would_block = 0;
     if (vfs_init(cpio, len))
