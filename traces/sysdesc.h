@@ -148,6 +148,7 @@ enum sd_role {
     ROLE_HOSTID,        /* world input (host's release, node name...): injected */
     ROLE_LOAD,          /* world input (load averages, memory figures): injected */
     ROLE_UPTIME,        /* world input: injected */
+    ROLE_MOUNT_ID,      /* mount id: a consistent bijection of its own (never mixed with devices) */
     ROLE_COUNT
 };
 

@@ -49,7 +49,7 @@ static const struct sd_field f_statx[] = {
     FN(S, "stx_mtime.tv_nsec", stx_mtime.tv_nsec, FMT_UDEC, ROLE_TIME),
     F(S, stx_rdev_major, FMT_UDEC, ROLE_DEVICE), F(S, stx_rdev_minor, FMT_UDEC, ROLE_DEVICE),
     F(S, stx_dev_major, FMT_UDEC, ROLE_DEVICE), F(S, stx_dev_minor, FMT_UDEC, ROLE_DEVICE),
-    F(S, stx_mnt_id, FMT_UDEC, ROLE_DEVICE), F(S, stx_dio_mem_align, FMT_UDEC, E),
+    F(S, stx_mnt_id, FMT_UDEC, ROLE_MOUNT_ID), F(S, stx_dio_mem_align, FMT_UDEC, E),
     F(S, stx_dio_offset_align, FMT_UDEC, E), F(S, __spare3, FMT_PAD, E),
 };
 #undef S
@@ -359,7 +359,7 @@ const char *sd_role_name(unsigned role)
         [ROLE_EXACT] = "exact", [ROLE_INODE] = "inode", [ROLE_DEVICE] = "device",
         [ROLE_PID] = "pid", [ROLE_ADDRESS] = "address", [ROLE_TIME] = "time",
         [ROLE_RANDOM] = "random", [ROLE_HOSTID] = "hostid", [ROLE_LOAD] = "load",
-        [ROLE_UPTIME] = "uptime",
+        [ROLE_UPTIME] = "uptime", [ROLE_MOUNT_ID] = "mount id",
     };
     return role < ROLE_COUNT ? names[role] : "?";
 }

@@ -160,6 +160,7 @@ void check_run_free(struct check_run *run)
     idmap_free(&run->inodes);
     idmap_free(&run->devices);
     idmap_free(&run->dev_inodes);
+    idmap_free(&run->mnt_ids);
     addrmap_free(&run->addrs);
     run->tasks = NULL;
     run->events = NULL;

@@ -101,7 +101,8 @@ struct check_run {
     uint64_t nsyscalls;              /* syscall records in the trace */
 
     struct idmap pids, inodes, devices;
-    struct idmap dev_inodes;         /* (device, inode) keys of objects that carry a device */
+    struct idmap dev_inodes;
+    struct idmap mnt_ids;            /* statx's stx_mnt_id: never mixed with device numbers */         /* (device, inode) keys of objects that carry a device */
     struct addrmap addrs;
     bool brk_paired, stack_paired, mmap_zone_paired;
     uint64_t stack_strings;          /* lowest address of the initial stack's strings (0: unknown) */

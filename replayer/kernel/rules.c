@@ -136,6 +136,8 @@ bool rule_apply(struct check_run *run, const struct rule_ctx *c, uint64_t rec, u
         return map_id(run, &run->dev_inodes, RULE_MAP_INODE, rec, act, o);
     case CR_DEVICE:
         return map_id(run, &run->devices, RULE_MAP_DEVICE, rec, act, o);
+    case CR_MOUNT_ID:
+        return map_id(run, &run->mnt_ids, RULE_MAP_DEVICE, rec, act, o);
     case CR_TIME:
     case CR_TIME_NSEC:
         o->rule = RULE_INJECT_TIME;

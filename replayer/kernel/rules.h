@@ -45,6 +45,7 @@ enum check_role {
     CR_INODE,     /* RULE_MAP_INODE */
     CR_DEV_INODE, /* RULE_MAP_INODE, on a (device, inode) key: a map of its own */
     CR_DEVICE,    /* RULE_MAP_DEVICE */
+    CR_MOUNT_ID,  /* RULE_MAP_DEVICE, in a map of its own */
     CR_TIME,      /* RULE_INJECT_TIME */
     CR_TIME_NSEC, /* the nanoseconds of a timespec: RULE_INJECT_TIME, and < 1e9 */
     CR_RANDOM,    /* RULE_INJECT_RANDOM */
