@@ -321,7 +321,8 @@ static void print_str(struct fmtbuf *f, struct trace_str s)
     fmt_quoted(f, (const uint8_t *)(s.s ? s.s : ""), s.s ? s.len : 0);
 }
 
-static void print_strv_list(struct fmtbuf *f, const struct trace_strv *v)
+void pr_strv(struct fmtbuf *f, const struct trace_strv *v,
+             void (*quote)(struct fmtbuf *f, const uint8_t *s, size_t n))
 {
     struct trace_strv_iter it;
     struct trace_str s;
@@ -331,10 +332,15 @@ static void print_strv_list(struct fmtbuf *f, const struct trace_strv *v)
     while (trace_strv_next(&it, &s)) {
         if (!first)
             fmt_str(f, ", ");
-        print_str(f, s);
+        quote(f, (const uint8_t *)(s.s ? s.s : ""), s.s ? s.len : 0);
         first = false;
     }
     fmt_char(f, ']');
+}
+
+static void print_strv_list(struct fmtbuf *f, const struct trace_strv *v)
+{
+    pr_strv(f, v, fmt_quoted);
 }
 
 void pr_event_text(struct fmtbuf *f, const struct trace_event *ev, const struct print_opts *o)

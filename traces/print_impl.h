@@ -24,6 +24,10 @@ void pr_dirents(struct fmtbuf *f, const uint8_t *p, size_t len, const struct pri
 void pr_bitset(struct fmtbuf *f, const uint8_t *p, size_t len, bool signals);
 void pr_sockaddr_un(struct fmtbuf *f, const uint8_t *p, size_t len);
 /* print.c: the event without the task prefix; the name of a birth's `how`. */
+/* A string list as "[a, b]", each string written by one of fmt.h's quoting functions
+   (fmt_quoted for text, fmt_json_str for JSON): the one walker both printers use. */
+void pr_strv(struct fmtbuf *f, const struct trace_strv *v,
+             void (*quote)(struct fmtbuf *f, const uint8_t *s, size_t n));
 void pr_event_text(struct fmtbuf *f, const struct trace_event *ev, const struct print_opts *o);
 const char *pr_birth_how(uint32_t how);
 

@@ -25,18 +25,7 @@ static void json_key(struct fmtbuf *f, const char *k)
 
 static void json_strv(struct fmtbuf *f, const struct trace_strv *v)
 {
-    struct trace_strv_iter it;
-    struct trace_str s;
-    bool first = true;
-    fmt_char(f, '[');
-    trace_strv_iter_init(&it, v);
-    while (trace_strv_next(&it, &s)) {
-        if (!first)
-            fmt_str(f, ", ");
-        fmt_json_str(f, (const uint8_t *)s.s, s.len);
-        first = false;
-    }
-    fmt_char(f, ']');
+    pr_strv(f, v, fmt_json_str);
 }
 
 /* Bytes as hex, cut to PRINT_SHORT_BUF unless full ("truncated": true then follows). */

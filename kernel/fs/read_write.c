@@ -220,53 +220,47 @@ long sys_writev(int fd, const struct iovec *iov, int nr)
     return rw_vec(fd, iov, nr, NULL, true);
 }
 
-/* preadv/pwritev take the offset split in two longs (low, high); on x86-64 low is all of it. */
+/* preadv/pwritev take the offset split in two longs (low, high); on x86-64 low is all of it.
+ * The *v2 forms add flags, and an offset of -1 means "at the file position" (like readv). */
+#define RWF_SUPPORTED (RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND)
+
+static long rw_vec_at(int fd, const struct iovec *iov, int nr, unsigned long pos_l, int flags,
+                      bool v2, bool write)
+{
+    if (v2 && ((unsigned)flags & ~(unsigned)RWF_SUPPORTED))
+        return -EOPNOTSUPP;
+    int64_t pos = (int64_t)pos_l;
+    if (v2 && pos == -1)
+        return rw_vec(fd, iov, nr, NULL, write);
+    if (pos < 0)
+        return -EINVAL;
+    return rw_vec(fd, iov, nr, &pos, write);
+}
+
 long sys_preadv(int fd, const struct iovec *iov, int nr, unsigned long pos_l, unsigned long pos_h)
 {
     (void)pos_h;
-    int64_t pos = (int64_t)pos_l;
-    if (pos < 0)
-        return -EINVAL;
-    return rw_vec(fd, iov, nr, &pos, false);
+    return rw_vec_at(fd, iov, nr, pos_l, 0, false, false);
 }
 
 long sys_pwritev(int fd, const struct iovec *iov, int nr, unsigned long pos_l, unsigned long pos_h)
 {
     (void)pos_h;
-    int64_t pos = (int64_t)pos_l;
-    if (pos < 0)
-        return -EINVAL;
-    return rw_vec(fd, iov, nr, &pos, true);
+    return rw_vec_at(fd, iov, nr, pos_l, 0, false, true);
 }
-
-#define RWF_SUPPORTED (RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND)
 
 long sys_preadv2(int fd, const struct iovec *iov, int nr, unsigned long pos_l, unsigned long pos_h,
                  int flags)
 {
     (void)pos_h;
-    if ((unsigned)flags & ~(unsigned)RWF_SUPPORTED)
-        return -EOPNOTSUPP;
-    int64_t pos = (int64_t)pos_l;
-    if (pos == -1)
-        return rw_vec(fd, iov, nr, NULL, false);
-    if (pos < 0)
-        return -EINVAL;
-    return rw_vec(fd, iov, nr, &pos, false);
+    return rw_vec_at(fd, iov, nr, pos_l, flags, true, false);
 }
 
 long sys_pwritev2(int fd, const struct iovec *iov, int nr, unsigned long pos_l, unsigned long pos_h,
                   int flags)
 {
     (void)pos_h;
-    if ((unsigned)flags & ~(unsigned)RWF_SUPPORTED)
-        return -EOPNOTSUPP;
-    int64_t pos = (int64_t)pos_l;
-    if (pos == -1)
-        return rw_vec(fd, iov, nr, NULL, true);
-    if (pos < 0)
-        return -EINVAL;
-    return rw_vec(fd, iov, nr, &pos, true);
+    return rw_vec_at(fd, iov, nr, pos_l, flags, true, true);
 }
 
 long sys_lseek(int fd, int64_t off, unsigned whence)
