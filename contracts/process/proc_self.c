@@ -2,7 +2,7 @@
  * proc_self — /proc/self basics: readlink("/proc/self") is the pid; /proc/self/exe
  * links to this program's file (same device and inode); /proc/self/cmdline is argv
  * joined by NULs; /proc/self/status has Name (the same as /proc/self/comm), Pid,
- * PPid, Tgid and Uid lines matching the syscalls; /proc/self/stat starts with
+ * PPid, Tgid and Uid lines matching the syscalls (only the file's stable first lines are read); /proc/self/stat starts with
  * "<pid> (<comm>) R <ppid>"; /proc/self/cwd follows chdir; /proc/self/fd links name
  * open files and pipes. After an execve through /proc/self/exe, the command name
  * is "exe". Nothing host-specific is printed.
@@ -99,7 +99,13 @@ int main(int argc, char **argv)
 	comm[clen] = '\0';
 	CHECK("comm non-empty, at most 15 chars", comm[0] != '\0' && strlen(comm) <= 15, "bad length");
 
-	slurp("/proc/self/status");
+	/* One read of a fixed 160 bytes (the file is longer): its first lines (Name .. Uid) are
+	   stable, while later ones (memory and context-switch counters) change from run to run,
+	   and the trace of a contract must not. */
+	int stfd = open("/proc/self/status", O_RDONLY);
+	ssize_t stn = read(stfd, buf, 160);
+	close(stfd);
+	buf[stn > 0 ? stn : 0] = '\0';
 	char name[64];
 	CHECK("status Name equals comm", status_field("Name", name, sizeof name) && strcmp(name, comm) == 0,
 	      "differs");
@@ -109,7 +115,6 @@ int main(int argc, char **argv)
 	char uid[64];
 	CHECK("status Uid line", status_field("Uid", uid, sizeof uid) && strcmp(uid, "0\t0\t0\t0") == 0,
 	      "differs");
-	CHECK("status Threads 1", number_field("Threads") == 1, "differs");
 
 	/* Only the start of /proc/self/stat is read: later fields (fault counts, times) change from
 	   run to run, and the trace of a contract must not. */
