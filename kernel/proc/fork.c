@@ -93,7 +93,18 @@ static void fork_child_start(void *arg)
 
 static bool vfork_released(void *arg)
 {
-    return ((struct task *)arg)->vfork_done;
+    return *(bool *)arg;
+}
+
+/* CLONE_VFORK: the parent sleeps until the child execs or exits (vfork_release), as Linux's
+ * wait_for_vfork_done does: only a fatal signal wakes it sooner, and then the child is told to
+ * forget it. The flag lives here, not in the child, which may be reaped before we run again. */
+static void vfork_wait(struct task *parent, struct task *child, bool *done)
+{
+    if (wq_wait_killable(&parent->child_wait, vfork_released, done) < 0 && !*done) {
+        child->vfork_parent = NULL;     /* still alive: it has not released us */
+        child->vfork_done = NULL;
+    }
 }
 
 /* CLONE_* flags understood (CLONE_SYSVSEM and CLONE_DETACHED change nothing here). */
@@ -182,12 +193,16 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
             memcpy(p, &child->tid, sizeof(int));
     }
     int pid = child->tid;
-    child->vfork_parent = (flags & CLONE_VFORK) ? parent : NULL;
+    bool vfork_done = false;
+    if (flags & CLONE_VFORK) {
+        child->vfork_parent = parent;
+        child->vfork_done = &vfork_done;
+    }
     if (check_mode)   /* check mode: replayer/kernel/check.h */
         check_hook_birth(parent, child);
     sched_wakeup(child);
     if (flags & CLONE_VFORK)
-        wq_wait(&parent->child_wait, vfork_released, child);   /* child is not reaped before this */
+        vfork_wait(parent, child, &vfork_done);
     int sig = signal_fatal_pending(parent);
     if (sig)
         do_exit(sig);   /* killed while waiting (say the thread called exit_group): no return */
@@ -198,9 +213,10 @@ void vfork_release(struct task *t)
 {
     if (!t->vfork_parent)
         return;
-    t->vfork_done = true;
+    *t->vfork_done = true;
     wq_wake_all(&t->vfork_parent->child_wait);
     t->vfork_parent = NULL;
+    t->vfork_done = NULL;
 }
 
 long sys_fork(void)

@@ -15,12 +15,17 @@ void signal_send(struct task *t, int sig)
     signal_send_info(t, sig, NULL);
 }
 
+/* Signals whose default action is to stop the task or to do nothing. */
+#define NOT_FATAL_BY_DEFAULT (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT) | \
+                              SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+
 /* A pending, unblocked signal whose action is to terminate: its number, else 0. */
 int signal_fatal_pending(struct task *t)
 {
     uint64_t p = t->sigpending & ~(t->sigmask & ~SIGBIT(SIGKILL));
     for (int sig = 1; p && sig <= TASK_NSIG; sig++, p >>= 1)
-        if ((p & 1) && (sig == SIGKILL || t->sigactions[sig - 1].handler == (uint64_t)SIG_DFL))
+        if ((p & 1) && (sig == SIGKILL || (t->sigactions[sig - 1].handler == (uint64_t)SIG_DFL &&
+                                           !(SIGBIT(sig) & NOT_FATAL_BY_DEFAULT))))
             return sig;
     return 0;
 }

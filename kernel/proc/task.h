@@ -51,7 +51,7 @@ struct task {
     struct waitqueue child_wait;    /* parent sleeps here in wait4 */
     int exit_status;                /* wait status as wait4 reports it */
     struct task *vfork_parent;      /* blocked in vfork until we exec or exit */
-    bool vfork_done;
+    bool *vfork_done;               /* the parent's completion flag (on its kernel stack) */
 
     /* Per-thread user state. */
     uint64_t clear_child_tid, robust_list, robust_len;

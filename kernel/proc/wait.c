@@ -33,12 +33,14 @@ static void wq_remove(struct waitqueue *wq, struct task *t)
     t->wq = NULL;
 }
 
-int wq_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg)
+/* Sleep until ready(arg); give_up(t) returns the error that ends the wait early, or 0. */
+static int wait_until(struct waitqueue *wq, bool (*ready)(void *arg), void *arg, int (*give_up)(struct task *t))
 {
     struct task *t = current_task();
     while (!ready(arg)) {
-        if (signal_pending(t))
-            return -ERESTARTSYS;   /* delivery makes it EINTR or a restart (kernel/signal.h) */
+        int r = give_up(t);
+        if (r)
+            return r;
         t->wq_next = wq->head;
         wq->head = t;
         t->wq = wq;
@@ -48,4 +50,24 @@ int wq_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg)
             wq_remove(wq, t);
     }
     return 0;
+}
+
+static int any_signal(struct task *t)
+{
+    return signal_pending(t) ? -ERESTARTSYS : 0;   /* delivery makes it EINTR or a restart (kernel/signal.h) */
+}
+
+static int fatal_signal(struct task *t)
+{
+    return signal_fatal_pending(t) ? -EINTR : 0;
+}
+
+int wq_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg)
+{
+    return wait_until(wq, ready, arg, any_signal);
+}
+
+int wq_wait_killable(struct waitqueue *wq, bool (*ready)(void *arg), void *arg)
+{
+    return wait_until(wq, ready, arg, fatal_signal);
 }

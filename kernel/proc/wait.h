@@ -17,5 +17,7 @@ void wq_init(struct waitqueue *wq);
 void wq_wake_all(struct waitqueue *wq);
 /* Sleep until ready(arg) is true: 0, or -EINTR when a signal is pending. */
 int wq_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg);
+/* The same, but only a signal that will end the task stops it (-EINTR): Linux's TASK_KILLABLE. */
+int wq_wait_killable(struct waitqueue *wq, bool (*ready)(void *arg), void *arg);
 
 #endif
