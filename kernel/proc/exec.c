@@ -432,18 +432,25 @@ struct inode *task_exe_inode(struct task *t)
     return t->exe ? inode_get(t->exe) : NULL;
 }
 
+/* Every handled signal back to its default action; SIG_IGN stays (exec, clone3's
+ * CLONE_CLEAR_SIGHAND). Flags, mask and restorer are cleared either way. */
+void flush_signal_handlers(struct task *t)
+{
+    for (int i = 0; i < TASK_NSIG; i++) {
+        bool ignored = t->sigactions[i].handler == (uint64_t)SIG_IGN;
+        memset(&t->sigactions[i], 0, sizeof t->sigactions[i]);
+        if (ignored)
+            t->sigactions[i].handler = (uint64_t)SIG_IGN;
+    }
+}
+
 void exec_reset_task(struct task *t, const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     memset(t->comm, 0, sizeof t->comm);
     memcpy(t->comm, base, MIN(strlen(base), sizeof t->comm - 1));
-    for (int i = 0; i < TASK_NSIG; i++) {   /* flush_signal_handlers: SIG_IGN stays, nothing else */
-        bool ignored = t->sigactions[i].handler == (uint64_t)SIG_IGN;
-        memset(&t->sigactions[i], 0, sizeof t->sigactions[i]);
-        if (ignored)
-            t->sigactions[i].handler = (uint64_t)SIG_IGN;
-    }
+    flush_signal_handlers(t);
     t->altstack_sp = t->altstack_size = 0;   /* the alternate signal stack is gone with the old image */
     t->altstack_flags = 0;
     if (t->files)

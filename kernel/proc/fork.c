@@ -110,7 +110,7 @@ static void vfork_wait(struct task *parent, struct task *child, bool *done)
 /* CLONE_* flags understood (CLONE_SYSVSEM and CLONE_DETACHED change nothing here). */
 #define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_VFORK | CLONE_PARENT_SETTID | \
                          CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS | CLONE_SIGHAND | \
-                         CLONE_THREAD | CLONE_SYSVSEM | CLONE_DETACHED)
+                         CLONE_THREAD | CLONE_SYSVSEM | CLONE_DETACHED | CLONE_CLEAR_SIGHAND)
 
 long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls)
 {
@@ -170,6 +170,8 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
         return -ENOMEM;
     }
     child->exe = parent->exe ? inode_get(parent->exe) : NULL;
+    if (flags & CLONE_CLEAR_SIGHAND)   /* clone3 only; never with CLONE_SIGHAND */
+        flush_signal_handlers(child);
     *child->frame = *parent->frame;
     if ((flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) {   /* sigaltstack is kept, but not by threads */
         child->altstack_sp = parent->altstack_sp;
@@ -231,5 +233,5 @@ long sys_vfork(void)
 
 long sys_clone(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls)
 {
-    return do_fork(flags, newsp, parent_tid, child_tid, tls);
+    return do_fork((uint32_t)flags, newsp, parent_tid, child_tid, tls);   /* clone's flags are 32 bits */
 }

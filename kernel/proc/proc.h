@@ -34,6 +34,7 @@ int cred_copy_groups(struct task *child, const struct task *parent);
 /* exec.c */
 int kernel_execve(const char *path, char *const argv[], int argc, char *const envp[], int envc);
 void exec_reset_task(struct task *t, const char *path);
+void flush_signal_handlers(struct task *t);
 
 /* exit.c */
 _Noreturn void do_exit(int wait_status);
