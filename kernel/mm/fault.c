@@ -131,7 +131,7 @@ void *mm_user_page(struct mm *mm, uint64_t va, bool write)
         return NULL;
     unsigned prot;
     uint64_t pa = arch_pt_lookup(mm->root, ALIGN_DOWN(va, PAGE_SIZE), &prot);
-    if (!pa || (write && !(prot & PROT_W))) {
+    if (!pa || !(prot & PROT_U) || (write && !(prot & PROT_W))) {   /* !PROT_U: a PROT_NONE page */
         if (mm_fault(mm, va, write ? FAULT_WRITE : 0))
             return NULL;
         pa = arch_pt_lookup(mm->root, ALIGN_DOWN(va, PAGE_SIZE), &prot);

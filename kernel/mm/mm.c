@@ -12,11 +12,13 @@
 #include "arch/x86_64/arch.h"
 #include <linux/mman.h>
 
+/* PROT_NONE gives a kernel-only entry: the frame stays mapped (its bytes kept, as under
+ * Linux's PROT_NONE pte) but every user access faults. */
 unsigned mm_arch_prot(unsigned prot)
 {
-    unsigned p = PROT_U;
-    if (prot & (PROT_READ | PROT_WRITE | PROT_EXEC))
-        p |= PROT_R;
+    if (!(prot & (PROT_READ | PROT_WRITE | PROT_EXEC)))
+        return 0;
+    unsigned p = PROT_U | PROT_R;
     if (prot & PROT_WRITE)
         p |= PROT_W;
     if (prot & PROT_EXEC)
@@ -251,12 +253,7 @@ int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot)
             uint64_t pa = arch_pt_lookup(mm->root, va, NULL);
             if (!pa)
                 continue;
-            if (!(prot & (PROT_READ | PROT_WRITE | PROT_EXEC))) {
-                arch_pt_unmap(mm->root, va);    /* PROT_NONE: keep the frame, refault later */
-                frame_put(pa);
-                continue;
-            }
-            unsigned ap = mm_arch_prot(prot);
+            unsigned ap = mm_arch_prot(prot);   /* only the permissions change: the frame stays */
             if (!(v->flags & VMA_SHARED) && frame_refs(pa) > 1)
                 ap &= ~PROT_W;                  /* still shared copy-on-write */
             arch_pt_map(mm->root, va, pa, ap);
