@@ -19,17 +19,13 @@
 #define KSIGSET_SIZE 8
 #define UAPI_SA_FLAGS (SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | SA_RESTART | SA_NODEFER | \
                        SA_RESETHAND | 0x800UL /* SA_EXPOSE_TAGBITS */ | SA_RESTORER)
-#define IGNORED_BY_DEFAULT (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT))
 
 /* POSIX: setting SIG_IGN (or SIG_DFL for a default-ignored signal) discards it if pending. */
 static void discard_if_ignored(struct task *t, int sig)
 {
     uint64_t h = t->sigactions[sig - 1].handler;
-    if (h != (uint64_t)SIG_IGN && !(h == (uint64_t)SIG_DFL && (SIGBIT(sig) & IGNORED_BY_DEFAULT)))
-        return;
-    siginfo_t info;
-    while (signal_take(t, SIGBIT(sig), &info))
-        ;
+    if (h == (uint64_t)SIG_IGN || (h == (uint64_t)SIG_DFL && (SIGBIT(sig) & IGNORED_BY_DEFAULT)))
+        signal_flush(t, SIGBIT(sig));   /* from every thread and the shared set */
 }
 
 long sys_rt_sigaction(int sig, const struct k_sigaction *uact, struct k_sigaction *uold, size_t sigsetsize)

@@ -1,12 +1,12 @@
 /*
- * signal_deliver.c — the queue of pending signals and their delivery on the way back to
- * user mode, as Linux's kernel/signal.c get_signal() and arch handle_signal() do it:
+ * signal_deliver.c — sending a signal (prepare_signal, then the pending sets of
+ * signal_queue.c) and its delivery on the way back to user mode, as Linux's
+ * kernel/signal.c get_signal() and arch handle_signal() do it:
  * the lowest pending unblocked signal (synchronous faults first); SIG_DFL runs the default
  * action (terminate, or ignore; no job-control stops yet); a handler gets a frame
  * (arch/x86_64/signal.c) and runs with sa_mask and the signal itself blocked. A syscall
  * that ended with a restart code (signal.h) is restarted or fails with EINTR here, after
- * the check-mode hook saw the raw code. Standard signals are queued once, real-time ones
- * every time they are sent.
+ * the check-mode hook saw the raw code.
  */
 #include "kernel/signal.h"
 #include "kernel/proc/proc.h"
@@ -17,92 +17,12 @@
 #include "kernel/mm/mm.h"
 #include "kernel/printk.h"
 
-#define IGNORED_BY_DEFAULT (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT))
-#define STOPPING (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
-#define SYNCHRONOUS (SIGBIT(SIGSEGV) | SIGBIT(SIGBUS) | SIGBIT(SIGILL) | SIGBIT(SIGTRAP) | SIGBIT(SIGFPE) | SIGBIT(SIGSYS))
 
 /* siginfo union members by offset (uapi layout, 64-bit): pid/uid at 16/20, status at 24, addr at 16. */
 #define SI_PID(i) (*(int32_t *)((char *)(i) + 16))
 #define SI_UID(i) (*(uint32_t *)((char *)(i) + 20))
 #define SI_STATUS(i) (*(int32_t *)((char *)(i) + 24))
 #define SI_ADDR(i) (*(uint64_t *)((char *)(i) + 16))
-
-static bool blocked_ignored(const struct task *t, int sig);
-
-/* Pending, unblocked and not ignored (ignored ones are only queued in check mode, see below). */
-static uint64_t deliverable(const struct task *t)
-{
-    uint64_t d = t->sigpending & ~(t->sigmask & ~SIGBIT(SIGKILL));
-    for (uint64_t x = d; x; x &= x - 1) {
-        int sig = __builtin_ctzl(x) + 1;
-        if (blocked_ignored(t, sig))
-            d &= ~SIGBIT(sig);
-    }
-    return d;
-}
-
-static bool queued(const struct task *t, int sig, bool shared);
-
-static void dequeue_entry(struct task *t, struct sigqueue **pp)
-{
-    struct sigqueue *q = *pp;
-    int sig = q->info.si_signo;
-    *pp = q->next;
-    q->next = NULL;
-    bool more = false;
-    for (struct sigqueue *r = t->sigq; r; r = r->next)
-        more |= r->info.si_signo == sig;
-    if (!more)
-        t->sigpending &= ~SIGBIT(sig);
-}
-
-/* Shared pending, simply: process-directed signals queued on a thread that blocks them (or
- * is gone) move to the current thread when it does not block them. */
-static void adopt_shared(struct task *t)
-{
-    for (struct task *o = task_first(); o; o = task_next(o)) {
-        if (o == t || o->pid != t->pid)
-            continue;
-        bool gone = o->state == TASK_ZOMBIE || o->state == TASK_DEAD;
-        for (struct sigqueue **pp = &o->sigq; *pp;) {
-            struct sigqueue *q = *pp;
-            uint64_t bit = SIGBIT(q->info.si_signo);
-            if (!q->shared || (!gone && !(o->sigmask & bit)) || (t->sigmask & bit) ||
-                (q->info.si_signo < SIGRTMIN && queued(t, q->info.si_signo, true))) {
-                pp = &q->next;
-                continue;
-            }
-            dequeue_entry(o, pp);
-            struct sigqueue **tail = &t->sigq;
-            while (*tail)
-                tail = &(*tail)->next;
-            *tail = q;
-            t->sigpending |= bit;
-        }
-    }
-}
-
-bool signal_pending(struct task *t)
-{
-    if (t == current_task())
-        adopt_shared(t);
-    return deliverable(t) != 0;
-}
-
-static bool blocked_ignored(const struct task *t, int sig)
-{
-    uint64_t bit = SIGBIT(sig), h = t->sigactions[sig - 1].handler;
-    if (sig == SIGKILL || sig == SIGSTOP || (t->sigmask & bit))
-        return false;
-    return h == (uint64_t)SIG_IGN || (h == (uint64_t)SIG_DFL && (bit & IGNORED_BY_DEFAULT));
-}
-
-static void flush_pending(struct task *t, uint64_t mask)
-{
-    siginfo_t info;
-    while (t->sigpending & mask)
-        signal_take(t, mask, &info);
-}
 
 static void fill_child_info(siginfo_t *info, const struct task *child, int code, int status)
 {
@@ -127,40 +47,18 @@ static void notify_parent_jobctl(struct task *child, int code, int status)
     wq_wake_all(&p->child_wait);
 }
 
-static bool queued(const struct task *t, int sig, bool shared)
+/* Linux's send_signal_locked: prepare_signal (job control, ignored signals), then the
+ * thread's own or the process's shared pending set (signal_queue.c). */
+static int queue_signal(struct task *t, int sig, const siginfo_t *info, bool shared)
 {
-    bool any = false;
-    for (const struct sigqueue *q = t->sigq; q; q = q->next)
-        if (q->info.si_signo == sig) {
-            any = true;
-            if (q->shared == shared)
-                return true;
-        }
-    return !any && (t->sigpending & SIGBIT(sig));   /* set without siginfo (kglue, no memory) */
-}
-
-static void queue_signal(struct task *t, int sig, const siginfo_t *info, bool shared);
-
-void signal_send_info(struct task *t, int sig, const siginfo_t *info)
-{
-    queue_signal(t, sig, info, false);
-}
-
-void signal_send_process(struct task *t, int sig, const siginfo_t *info)
-{
-    if (t && sig >= 1 && sig <= TASK_NSIG)
-        queue_signal(thread_signal_target(t, sig), sig, info, true);
-}
-
-static void queue_signal(struct task *t, int sig, const siginfo_t *info, bool shared)
-{
+    if (shared && t && (t->state == TASK_ZOMBIE || t->state == TASK_DEAD))
+        t = thread_group_heir(t);      /* the leader is gone, the process lives on */
     if (!t || t->state == TASK_ZOMBIE || t->state == TASK_DEAD || sig < 1 || sig > TASK_NSIG)
-        return;
-    uint64_t bit = SIGBIT(sig);
+        return 0;
     /* prepare_signal(): SIGCONT resumes a stopped process and discards pending stops, a stop
      * discards a pending SIGCONT; both before the "ignored" test (an ignored SIGCONT resumes). */
     if (sig == SIGCONT) {
-        flush_pending(t, STOPPING);
+        signal_flush(t, STOPPING);
         if (t->jobctl_stop_sig) {
             t->jobctl_stop_sig = 0;
             t->jobctl_report_stop = false;
@@ -169,79 +67,29 @@ static void queue_signal(struct task *t, int sig, const siginfo_t *info, bool sh
             if (t->state == TASK_SLEEPING)
                 sched_wakeup(t);
         }
-    } else if (bit & STOPPING) {
-        flush_pending(t, SIGBIT(SIGCONT));
+    } else if (SIGBIT(sig) & STOPPING) {
+        signal_flush(t, SIGBIT(SIGCONT));
     }
     /* An ignored signal is dropped; in check mode it is queued (without waking anyone) so that
      * delivery reports it: Linux's ptrace recorder saw ignored signals too (sig_ignored()). */
-    if (blocked_ignored(t, sig) && !check_mode)
-        return;
-    if (sig < SIGRTMIN && queued(t, sig, shared))
-        return;                        /* a standard signal is pending once (per thread, and shared) */
-    struct sigqueue *q = kzalloc(sizeof *q);
-    if (q) {
-        if (info)
-            q->info = *info;
-        else
-            q->info.si_code = SI_KERNEL;
-        q->info.si_signo = sig;
-        q->shared = shared;
-        struct sigqueue **pp = &t->sigq;
-        while (*pp)
-            pp = &(*pp)->next;
-        *pp = q;
-    }
-    t->sigpending |= bit;
-    if (t->state == TASK_SLEEPING && (deliverable(t) & bit))
-        sched_wakeup(t);
-}
-
-int signal_take(struct task *t, uint64_t mask, siginfo_t *info)
-{
-    uint64_t x = t->sigpending & mask;
-    if (!x)
+    if (signal_ignored(t, sig) && !check_mode)
         return 0;
-    if (x & SYNCHRONOUS)
-        x &= SYNCHRONOUS;
-    int sig = __builtin_ctzl(x) + 1;
-    bool found = false, more = false;
-    for (struct sigqueue **pp = &t->sigq; *pp;) {
-        struct sigqueue *q = *pp;
-        if (q->info.si_signo != sig) {
-            pp = &q->next;
-        } else if (!found) {
-            found = true;
-            *info = q->info;
-            *pp = q->next;
-            kfree(q);
-        } else {
-            more = true;
-            break;
-        }
-    }
-    if (!found) {
-        memset(info, 0, sizeof *info);
-        info->si_signo = sig;
-        info->si_code = SI_KERNEL;
-    }
-    if (!more)
-        t->sigpending &= ~SIGBIT(sig);
-    return sig;
+    return sigqueue_add(t, sig, info, shared);
 }
 
-int signal_dequeue(uint64_t mask, siginfo_t *info)
+void signal_send_info(struct task *t, int sig, const siginfo_t *info)
 {
-    return signal_take(current_task(), mask, info);
+    queue_signal(t, sig, info, false);
 }
 
-void signal_queue_free(struct task *t)
+void signal_send_process(struct task *t, int sig, const siginfo_t *info)
 {
-    while (t->sigq) {
-        struct sigqueue *q = t->sigq;
-        t->sigq = q->next;
-        kfree(q);
-    }
-    t->sigpending = 0;
+    queue_signal(t, sig, info, true);
+}
+
+int signal_queue(struct task *t, int sig, const siginfo_t *info, bool process)
+{
+    return queue_signal(t, sig, info, process);
 }
 
 void signal_set_saved_mask(uint64_t mask)
@@ -421,7 +269,6 @@ void signal_deliver(void)
     bool handled = false;
     if (!t->mm)
         return;
-    adopt_shared(t);
     for (;;) {
         siginfo_t info;
         int sig = signal_take(t, ~(t->sigmask & ~SIGBIT(SIGKILL)), &info);

@@ -6,7 +6,9 @@
  * tgkill with the right tid but a wrong tgid is ESRCH.
  *
  * The target waits in sigsuspend with the signal otherwise blocked, so the
- * outcome is the same whenever the signal arrives.
+ * outcome is the same whenever the signal arrives; it looks at its pending set
+ * and says so (a pipe) before anything is sent to it, so what it sees there does
+ * not depend on scheduling either.
  */
 #define _GNU_SOURCE
 #include "contract.h"
@@ -31,7 +33,7 @@ static void on_signal(int sig, siginfo_t *si, void *ctx)
 
 struct target {
 	struct exit_watch watch;
-	int go;
+	int go, looked;
 	pid_t tid;
 	int pending_usr2; /* SIGUSR2 pending for this thread before sigsuspend? */
 	int first_sigsuspend_errno;
@@ -47,6 +49,7 @@ static void *target_main(void *p)
 	sigset_t pend, allow;
 	sigpending(&pend);
 	t->pending_usr2 = sigismember(&pend, SIGUSR2);
+	write(t->looked, "l", 1);
 	sigfillset(&allow);
 	sigdelset(&allow, SIGUSR1);
 	sigsuspend(&allow); /* the tgkill'd SIGUSR1 */
@@ -71,9 +74,11 @@ int main(void)
 
 	struct target t;
 	memset(&t, 0, sizeof t);
-	int go[2];
+	int go[2], looked[2];
 	pipe(go);
+	pipe(looked);
 	t.go = go[0];
+	t.looked = looked[1];
 	exit_watch_open(&t.watch);
 	pthread_t th;
 	pthread_create(&th, NULL, target_main, &t);
@@ -86,6 +91,8 @@ int main(void)
 	sigpending(&pend);
 	CHECK("pending for the main thread", sigismember(&pend, SIGUSR2) == 1, "not pending");
 	write(go[1], "g", 1);
+	char c;
+	read(looked[0], &c, 1);
 
 	CHECK_ERR("tgkill with a wrong tgid", syscall(SYS_tgkill, 1, t.tid, SIGUSR1), ESRCH);
 	CHECK_OK("tgkill the thread SIGUSR1", syscall(SYS_tgkill, me, t.tid, SIGUSR1));

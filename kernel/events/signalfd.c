@@ -5,23 +5,19 @@
  * pending; EINVAL for a buffer under 128 bytes. signalfd4 on an existing signalfd replaces its
  * mask and returns the same fd. SIGKILL and SIGSTOP are never in a mask.
  *
- * The details of each signal (code, sender, value) come from kernel/signal.c through
- * signal_dequeue() when it exists; until then only the pending bits are known, and a record
- * carries the signal number with SI_USER and no sender.
+ * The signals come off the thread's own pending set, then its process's shared one
+ * (kernel/signal_queue.c); each record is filled from the queued siginfo by its layout, as
+ * Linux's signalfd_copyinfo does with siginfo_layout(): a field the layout does not name
+ * stays zero.
  */
 #include "kernel/events/evwait.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/uaccess.h"
+#include "kernel/signal.h"
 #include <linux/signalfd.h>
 #include <asm/siginfo.h>
 #include <asm/poll.h>
-
-#define SIGBIT(s) (1ULL << ((s) - 1))
-
-/* Take the lowest pending signal in mask off the current task: its number (0 if none), with
- * its siginfo. Provided by kernel/signal.c once signals carry siginfo. */
-int signal_dequeue(uint64_t mask, siginfo_t *info) __attribute__((weak));
 
 struct signalfd_ctx {
     uint64_t mask;
@@ -31,22 +27,33 @@ static const struct file_ops signalfd_fops;
 
 static uint64_t pending_in(uint64_t mask)
 {
-    return current_task()->sigpending & mask;
+    return signal_pending_set(current_task()) & mask;
 }
 
-static int dequeue(uint64_t mask, siginfo_t *info)
+/* Linux's siginfo_layout(): which union member a siginfo carries, from its signal and code. */
+enum sil { SIL_KILL, SIL_TIMER, SIL_POLL, SIL_FAULT, SIL_FAULT_MCEERR, SIL_CHLD, SIL_RT, SIL_SYS };
+
+static enum sil siginfo_layout(int sig, int code)
 {
-    memset(info, 0, sizeof *info);
-    if (signal_dequeue)
-        return signal_dequeue(mask, info);
-    uint64_t p = pending_in(mask);
-    if (!p)
-        return 0;
-    int sig = __builtin_ctzll(p) + 1;
-    current_task()->sigpending &= ~SIGBIT(sig);
-    info->si_signo = sig;
-    info->si_code = SI_USER;
-    return sig;
+    static const struct { int limit; enum sil layout; } by_sig[] = {
+        [SIGILL] = { NSIGILL, SIL_FAULT }, [SIGFPE] = { NSIGFPE, SIL_FAULT },
+        [SIGSEGV] = { NSIGSEGV, SIL_FAULT }, [SIGBUS] = { NSIGBUS, SIL_FAULT },
+        [SIGTRAP] = { NSIGTRAP, SIL_FAULT }, [SIGCHLD] = { NSIGCHLD, SIL_CHLD },
+        [SIGIO] = { NSIGPOLL, SIL_POLL }, [SIGSYS] = { NSIGSYS, SIL_SYS },
+    };
+    if (code > SI_USER && code < SI_KERNEL) {
+        if (sig > 0 && sig < (int)ARRAY_SIZE(by_sig) && by_sig[sig].limit && code <= by_sig[sig].limit) {
+            if (sig == SIGBUS && (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO))
+                return SIL_FAULT_MCEERR;
+            return by_sig[sig].layout;     /* BNDERR, PKUERR, TRAP_PERF read as SIL_FAULT here */
+        }
+        return code <= NSIGPOLL ? SIL_POLL : SIL_KILL;
+    }
+    if (code == SI_TIMER)
+        return SIL_TIMER;
+    if (code == SI_SIGIO)
+        return SIL_POLL;
+    return code < 0 ? SIL_RT : SIL_KILL;
 }
 
 /* The record Linux's signalfd_copyinfo makes of a siginfo. */
@@ -56,22 +63,44 @@ static void to_record(const siginfo_t *in, struct signalfd_siginfo *out)
     out->ssi_signo = (uint32_t)in->si_signo;
     out->ssi_errno = in->si_errno;
     out->ssi_code = in->si_code;
-    out->ssi_pid = (uint32_t)in->si_pid;
-    out->ssi_uid = in->si_uid;
-    switch (in->si_signo) {
-    case SIGCHLD:
+    switch (siginfo_layout(in->si_signo, in->si_code)) {
+    case SIL_KILL:
+        out->ssi_pid = (uint32_t)in->si_pid;
+        out->ssi_uid = in->si_uid;
+        break;
+    case SIL_TIMER:
+        out->ssi_tid = (uint32_t)in->si_tid;
+        out->ssi_overrun = (uint32_t)in->si_overrun;
+        out->ssi_ptr = (uint64_t)(uintptr_t)in->si_ptr;
+        out->ssi_int = in->si_int;
+        break;
+    case SIL_POLL:
+        out->ssi_band = (uint32_t)in->si_band;
+        out->ssi_fd = in->si_fd;
+        break;
+    case SIL_FAULT_MCEERR:
+        out->ssi_addr_lsb = (uint16_t)in->si_addr_lsb;
+        /* fall through */
+    case SIL_FAULT:
+        out->ssi_addr = (uint64_t)(uintptr_t)in->si_addr;
+        break;
+    case SIL_CHLD:
+        out->ssi_pid = (uint32_t)in->si_pid;
+        out->ssi_uid = in->si_uid;
         out->ssi_status = in->si_status;
         out->ssi_utime = (uint64_t)in->si_utime;
         out->ssi_stime = (uint64_t)in->si_stime;
         break;
-    case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE: case SIGTRAP:
-        out->ssi_addr = (uint64_t)(uintptr_t)in->si_addr;
-        break;
-    default:
-        out->ssi_int = in->si_int;
+    case SIL_RT:
+        out->ssi_pid = (uint32_t)in->si_pid;
+        out->ssi_uid = in->si_uid;
         out->ssi_ptr = (uint64_t)(uintptr_t)in->si_ptr;
-        out->ssi_tid = (uint32_t)in->si_tid;
-        out->ssi_overrun = (uint32_t)in->si_overrun;
+        out->ssi_int = in->si_int;
+        break;
+    case SIL_SYS:
+        out->ssi_call_addr = (uint64_t)(uintptr_t)in->si_call_addr;
+        out->ssi_syscall = in->si_syscall;
+        out->ssi_arch = in->si_arch;
         break;
     }
 }
@@ -91,7 +120,7 @@ static long signalfd_read(struct file *f, struct iov_iter *to, int64_t *pos)
     long total = 0;
     for (size_t i = 0; i < n; i++) {
         siginfo_t info;
-        int sig = dequeue(c->mask, &info);
+        int sig = signal_take(current_task(), c->mask, &info);
         if (!sig) {
             if (total || (f->flags & O_NONBLOCK))
                 break;

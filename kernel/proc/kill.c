@@ -50,11 +50,7 @@ static int send_info_checked(struct task *t, int sig, const siginfo_t *info, boo
 {
     if (!may_signal(current_task(), t))
         return -EPERM;
-    if (sig && process)
-        signal_send_process(t, sig, info);   /* to a thread that does not block it */
-    else if (sig)
-        signal_send_info(t, sig, info);
-    return 0;
+    return sig ? signal_queue(t, sig, info, process) : 0;   /* process: the shared pending set */
 }
 
 static int send_checked(struct task *t, int sig, int code)
@@ -120,7 +116,7 @@ long sys_rt_sigpending(uint64_t *uset, size_t size)
     if (size > 8)
         return -EINVAL;
     struct task *t = current_task();
-    uint64_t p = t->sigpending & t->sigmask;
+    uint64_t p = signal_pending_set(t) & t->sigmask;   /* the thread's own and the shared ones */
     return copy_to_user(uset, &p, size) ? -EFAULT : 0;
 }
 
