@@ -4,7 +4,9 @@
  * page when its remainder fits there, then fills fresh pages, so writes up to PIPE_BUF
  * (one page) are never split. Readers get what is there and return; they block only on an
  * empty pipe that still has writers (EOF once every writer closed). Writing with no reader
- * gives EPIPE and SIGPIPE. O_NONBLOCK turns waits into EAGAIN.
+ * gives EPIPE and SIGPIPE. O_NONBLOCK turns waits into EAGAIN. As in Linux, the page a
+ * read empties is kept for the next write (tmp_page): a write-read round trip allocates and
+ * zeroes no page.
  *
  * A FIFO inode gets a struct pipe on first open (fifo_open), shared by every open of it
  * until the last one closes. pipe(2) makes an inode on pipefs with the two ends open.
@@ -41,6 +43,7 @@ static void pipe_free(struct pipe *p)
 {
     for (unsigned i = p->tail; i != p->head; i++)
         fs_page_free(p->bufs[i % p->max_usage].page);
+    fs_page_free(p->tmp_page);
     kfree(p->bufs);
     kfree(p);
 }
@@ -58,6 +61,17 @@ static bool can_write(void *arg)
 {
     struct pipe *p = arg;
     return !pipe_full(p) || !p->readers;
+}
+
+/* Done with a buffer's page: keep one for the next write (as Linux's tmp_page), so a
+   write-read round trip allocates nothing. */
+static void pipe_buf_release(struct pipe *p, struct pipe_buf *b)
+{
+    if (!p->tmp_page)
+        p->tmp_page = b->page;
+    else
+        fs_page_free(b->page);
+    b->page = NULL;
 }
 
 static long pipe_read(struct file *f, struct iov_iter *to, int64_t *pos)
@@ -82,8 +96,7 @@ static long pipe_read(struct file *f, struct iov_iter *to, int64_t *pos)
             b->offset += (unsigned)chars;
             b->len -= (unsigned)chars;
             if (!b->len) {
-                fs_page_free(b->page);
-                b->page = NULL;
+                pipe_buf_release(p, b);
                 p->tail++;
                 wq_wake_all(&p->wq);
             }
@@ -153,7 +166,8 @@ static long pipe_write(struct file *f, struct iov_iter *from, int64_t *pos)
             break;
         }
         if (!pipe_full(p)) {
-            char *page = fs_page_alloc();
+            char *page = p->tmp_page ? p->tmp_page : fs_page_alloc();
+            p->tmp_page = NULL;
             if (!page) {
                 if (!ret)
                     ret = -ENOMEM;
@@ -162,7 +176,7 @@ static long pipe_write(struct file *f, struct iov_iter *from, int64_t *pos)
             size_t want = MIN(from->count, PAGE_SIZE);
             size_t got = copy_from_iter(from, page, want);
             if (got < want && from->count) {
-                fs_page_free(page);
+                p->tmp_page = page;
                 if (!ret)
                     ret = -EFAULT;
                 break;

@@ -23,6 +23,7 @@ struct pipe {
     int readers, writers;
     unsigned r_counter, w_counter;  /* opens so far, for FIFO open wakeups and POLLHUP */
     struct waitqueue wq;         /* readers, writers and FIFO openers all wait here */
+    char *tmp_page;              /* the last page a read emptied, kept for the next write */
 };
 
 long pipe_fcntl(struct file *f, unsigned cmd, unsigned long arg);
