@@ -168,12 +168,33 @@ static bool zombie_ready(void *arg)
     return find_zombie(arg, &any) || !any;
 }
 
-/* The pid collected, 0 (WNOHANG, none ready), or -errno; *status is the wait status. */
-static long do_wait(struct wait_req *w, int *status, int options)
+static void fill_rusage(struct rusage *ru, uint64_t uticks, uint64_t sticks)
+{
+    memset(ru, 0, sizeof *ru);
+    uint64_t tick_us = 1000000 / TIMER_HZ;
+    ru->ru_utime.tv_sec = uticks * tick_us / 1000000;
+    ru->ru_utime.tv_usec = uticks * tick_us % 1000000;
+    ru->ru_stime.tv_sec = sticks * tick_us / 1000000;
+    ru->ru_stime.tv_usec = sticks * tick_us % 1000000;
+}
+
+/* The child's own CPU time and that of the children it waited for (Linux's RUSAGE_BOTH), as
+ * wait4 and waitid report it for the child they found. */
+static void child_rusage(struct rusage *ru, const struct task *c)
+{
+    if (ru)
+        fill_rusage(ru, c->utime_ticks + c->cutime_ticks, c->stime_ticks + c->cstime_ticks);
+}
+
+/* The pid collected, 0 (WNOHANG, none ready), or -errno; *status is the wait status and *ru
+ * (when asked for) the child's resource usage. */
+static long do_wait(struct wait_req *w, int *status, struct rusage *ru, int options)
 {
     for (;;) {
         bool any;
         struct task *c = find_zombie(w, &any);
+        if (c)
+            child_rusage(ru, c);
         if (c && c->state != TASK_ZOMBIE) {
             bool stop = (w->options & WSTOPPED) && c->jobctl_report_stop;
             if (status)
@@ -208,7 +229,7 @@ static long do_wait(struct wait_req *w, int *status, int options)
     }
 }
 
-long kernel_wait(int pid, int *status, int options)
+static long kernel_wait4(int pid, int *status, struct rusage *ru, int options)
 {
     struct task *self = current_task();
     struct wait_req w = { thread_group_owner(self), P_ALL, 0, false, WEXITED | (options & (WUNTRACED | WCONTINUED)) };
@@ -219,17 +240,12 @@ long kernel_wait(int pid, int *status, int options)
         w.idtype = P_PGID;
         w.id = pid == 0 ? self->pgid : -pid;
     }
-    return do_wait(&w, status, options);
+    return do_wait(&w, status, ru, options);
 }
 
-static void fill_rusage(struct rusage *ru, uint64_t uticks, uint64_t sticks)
+long kernel_wait(int pid, int *status, int options)
 {
-    memset(ru, 0, sizeof *ru);
-    uint64_t tick_us = 1000000 / TIMER_HZ;
-    ru->ru_utime.tv_sec = uticks * tick_us / 1000000;
-    ru->ru_utime.tv_usec = uticks * tick_us % 1000000;
-    ru->ru_stime.tv_sec = sticks * tick_us / 1000000;
-    ru->ru_stime.tv_usec = sticks * tick_us % 1000000;
+    return kernel_wait4(pid, status, NULL, options);
 }
 
 long sys_waitid(int idtype, int id, void *uinfo, int options, struct rusage *ru)
@@ -254,16 +270,14 @@ long sys_waitid(int idtype, int id, void *uinfo, int options, struct rusage *ru)
         return -EINVAL;
     }
     int status = 0;
-    long r;
-    r = do_wait(&w, &status, options);
+    struct rusage kru;
+    long r = do_wait(&w, &status, ru ? &kru : NULL, options);
     if (r < 0)
         return r;
-    if (ru) {
-        struct rusage z;
-        fill_rusage(&z, 0, 0);
-        if (copy_to_user(ru, &z, sizeof z))
-            return -EFAULT;
-    }
+    /* Linux's waitid: the rusage only for a child found; the siginfo's six fields either way
+     * (all zero when WNOHANG found none), nothing past si_status. */
+    if (r > 0 && ru && copy_to_user(ru, &kru, sizeof kru))
+        return -EFAULT;
     if (uinfo) {
         /* The six fields Linux writes: si_signo, si_errno, si_code, si_pid, si_uid, si_status. */
         int f[6] = { 0 };
@@ -311,14 +325,11 @@ long sys_wait4(int pid, int *ustatus, int options, struct rusage *ru)
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
         return -EINVAL;
     int status = 0;
-    long r = kernel_wait(pid, &status, options);
+    struct rusage kru;
+    long r = kernel_wait4(pid, &status, ru ? &kru : NULL, options);
     if (r > 0 && ustatus && copy_to_user(ustatus, &status, sizeof status))
         return -EFAULT;
-    if (r >= 0 && ru) {
-        struct rusage z;
-        fill_rusage(&z, 0, 0);
-        if (copy_to_user(ru, &z, sizeof z))
-            return -EFAULT;
-    }
+    if (r > 0 && ru && copy_to_user(ru, &kru, sizeof kru))   /* not when WNOHANG found none */
+        return -EFAULT;
     return r;
 }

@@ -143,9 +143,10 @@ static enum check_role field_role(const struct sd_field *f)
     }
 }
 
-/* The fields of structs id laid end to end from object offset base, over [lo, hi). */
-static void walk_structs(unsigned id, uint64_t base, uint64_t lo, uint64_t hi, desc_field_fn fn,
-                         void *ctx)
+/* The fields of structs id laid end to end from object offset base, over [lo, hi); a field
+ * starting at or past fields_end is left out (its bytes are compared as they are). */
+static void walk_structs_upto(unsigned id, uint64_t base, uint64_t lo, uint64_t hi, uint32_t fields_end,
+                              desc_field_fn fn, void *ctx)
 {
     const struct sd_struct_desc *sd = sysdesc_struct(id);
     if (!sd || sd->size == 0)
@@ -154,11 +155,19 @@ static void walk_structs(unsigned id, uint64_t base, uint64_t lo, uint64_t hi, d
     for (uint64_t k = first; base + k * sd->size < hi; k++)
         for (unsigned i = 0; i < sd->nfields; i++) {
             const struct sd_field *f = &sd->fields[i];
+            if (f->offset >= fields_end)
+                continue;
             /* a one-field struct (int, u64) is named after the argument instead */
             struct check_field cf = { (uint32_t)(base + k * sd->size + f->offset), f->size,
                                       field_role(f), sd->nfields > 1 ? f->name : NULL };
             fn(ctx, &cf);
         }
+}
+
+static void walk_structs(unsigned id, uint64_t base, uint64_t lo, uint64_t hi, desc_field_fn fn,
+                         void *ctx)
+{
+    walk_structs_upto(id, base, lo, hi, UINT32_MAX, fn, ctx);
 }
 
 /* linux_dirent64 records: their lengths come from the recorded bytes themselves. */
@@ -183,6 +192,13 @@ static void walk_dirents(const struct trace_mem *m, desc_field_fn fn, void *ctx)
     }
 }
 
+/* waitid writes only siginfo's first six fields, si_signo to si_status (Linux's kernel/exit.c):
+ * the bytes after them are the program's own, never si_utime/si_stime. */
+static uint32_t struct_fields_end(uint32_t nr, unsigned id)
+{
+    return nr == SYS_NR_waitid && id == ST_SIGINFO ? 28 : UINT32_MAX;
+}
+
 static bool fcntl_is_lock(uint64_t cmd)
 {
     return cmd == 5 || cmd == 6 || cmd == 7 || cmd == 36 || cmd == 37 || cmd == 38;
@@ -204,7 +220,7 @@ void desc_region_walk(uint32_t nr, const uint64_t args[6], const struct trace_me
             struct check_field cf = { (uint32_t)lo, m->len, CR_TIME, "*tloc" };
             fn(ctx, &cf);
         } else if (whole)
-            walk_structs(a->aux, 0, lo, hi, fn, ctx);
+            walk_structs_upto(a->aux, 0, lo, hi, struct_fields_end(nr, a->aux), fn, ctx);
         break;
     case SD_IOVEC_IN: case SD_IOVEC_OUT:
         if (whole)
