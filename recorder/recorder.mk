@@ -1,6 +1,7 @@
 # recorder/: the Linux-side recorder (sandbox and ptrace loop) and the root hasher.
 #   build/recorder/lockstep-record     `./lockstep record` execs it
 #   build/recorder/lockstep-roothash   `lockstep-roothash DIR` prints a root tree's content hash
+#   build/recorder/lockstep-sigframe   prints this host's signal frame layout (sigframe_probe.c)
 #   build/recorder/tests/<name>        test programs (static musl), put in the standard root
 #                                      at /tests/recorder/<name>
 
@@ -42,8 +43,13 @@ $(RECORDER_OUT)/trace-lines: recorder/tests/trace_lines.c $(TRACES_HOST_LIB) $(T
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOST_CFLAGS) $(TRACES_INCLUDES) -o $@ $< $(TRACES_HOST_LIB)
 
+# lockstep-sigframe: this host's signal frame layout, for the kernel's command line (qemu.py).
+$(RECORDER_OUT)/lockstep-sigframe: recorder/sigframe_probe.c
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOST_CFLAGS) -o $@ $<
+
 .PHONY: recorder
 RECORDER_TARGETS := $(RECORDER_OUT)/lockstep-record $(RECORDER_OUT)/lockstep-init $(RECORDER_OUT)/lockstep-roothash \
-    $(RECORDER_OUT)/trace-lines $(RECORDER_TEST_BINS)
+    $(RECORDER_OUT)/trace-lines $(RECORDER_OUT)/lockstep-sigframe $(RECORDER_TEST_BINS)
 recorder: $(RECORDER_TARGETS)
 ALL_TARGETS += $(RECORDER_TARGETS)

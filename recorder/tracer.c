@@ -84,6 +84,7 @@ static void write_syscall(struct task *t, int64_t result_value, uint32_t flags)
 	struct trace_syscall *s = &ev.syscall;
 	s->nr = t->nr;
 	s->flags = flags | t->sc_flags | (t->cap.fault ? TRACE_SC_MEMFAULT : 0);
+	s->entered_after = t->entered_after;
 	memcpy(s->args, t->args, sizeof s->args);
 	s->result = flags & TRACE_SC_NORETURN ? 0 : result_value;
 	if (is_exec(t->nr) && t->image)
@@ -105,6 +106,7 @@ static void on_syscall_stop(struct task *t)
 			write_syscall(t, 0, TRACE_SC_NORETURN);
 		t->in_syscall = true;
 		t->nr = (uint32_t)si.entry.nr;
+		t->entered_after = emit_task_records();   /* the tracer writes nothing more before it resumes t */
 		for (int i = 0; i < 6; i++)
 			t->args[i] = si.entry.args[i];
 		syscall_mem_entry(t);

@@ -284,6 +284,8 @@ static void decode_syscall(struct cur *c, struct trace_syscall *s)
     size_t at = c->pos;
     s->flags = cur_u32(c);
     cur_check(c, at, (s->flags & ~TRACE_SC_FLAGS_ALL) == 0);
+    s->entered_after = cur_u32(c);
+    cur_zero32(c);
     for (int i = 0; i < 6; i++)
         s->args[i] = cur_u64(c);
     s->result = (int64_t)cur_u64(c);

@@ -247,6 +247,8 @@ int trace_write_event(struct trace_writer *w, const struct trace_event *ev)
             invalid(w);
         put32(w, s->nr);
         put32(w, s->flags);
+        put32(w, s->entered_after);
+        put32(w, 0);
         for (int i = 0; i < 6; i++)
             put64(w, s->args[i]);
         put64(w, (uint64_t)s->result);

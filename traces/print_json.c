@@ -54,6 +54,8 @@ static void json_syscall(struct fmtbuf *f, const struct trace_syscall *sc, const
     fmt_char(f, ']');
     json_key(f, "result");
     fmt_i64(f, sc->result);
+    json_key(f, "entered_after");
+    fmt_u64(f, sc->entered_after);
     json_key(f, "noreturn");
     fmt_str(f, (sc->flags & TRACE_SC_NORETURN) ? "true" : "false");
     json_key(f, "undescribed");

@@ -73,7 +73,7 @@
 
 #define TRACE_MAGIC          "LOCKSTEP"   /* 8 bytes, no NUL, at offset 0 */
 #define TRACE_MAGIC_LEN      8
-#define TRACE_FORMAT_VERSION 1
+#define TRACE_FORMAT_VERSION 2
 #define TRACE_TASK_NONE      0xffffffffu  /* task of HEADER, END and OUTPUT records */
 #define TRACE_RECORD_OVERHEAD 20          /* 16-byte record header + 4-byte record CRC */
 
@@ -175,6 +175,8 @@ struct trace_mem_iter {
 struct trace_syscall {
     uint32_t nr;          /* x86-64 syscall number */
     uint32_t flags;       /* TRACE_SC_* */
+    uint32_t entered_after;  /* task records (not OUTPUT) written before the call began to run: on
+                              * Linux those calls completed before this one started */
     uint64_t args[6];     /* rdi rsi rdx r10 r8 r9 at entry */
     int64_t result;       /* raw rax at exit: negative errno on failure */
     struct trace_str image;  /* execve/execveat: the path of the new image, else empty */

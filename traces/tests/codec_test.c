@@ -351,7 +351,7 @@ static void test_errors(void)
     bad |= (trace_validate(big, len + 1, NULL) != TRACE_E_TRAILING) << 2;
     /* a version from the future */
     memcpy(big, buf, len);
-    big[TRACE_MAGIC_LEN + 16] = 2;
+    big[TRACE_MAGIC_LEN + 16] = TRACE_FORMAT_VERSION + 1;
     trace_fixup_crcs(big, len);
     rc = trace_open(&r, big, len, &h);
     trace_reader_error(&r, msg, sizeof msg);

@@ -100,6 +100,7 @@ void gen_event(struct trace_event *ev, uint32_t ntasks)
         struct trace_syscall *s = &ev->syscall;
         s->nr = below(460);
         s->flags = (uint32_t)gen_rand() & TRACE_SC_FLAGS_ALL;
+        s->entered_after = below(4) ? below(100) : (uint32_t)gen_rand();
         for (int i = 0; i < 6; i++)
             s->args[i] = below(4) ? below(100) : gen_rand();
         s->result = below(3) ? -(int64_t)below(134) : (int64_t)gen_rand();
@@ -234,6 +235,7 @@ int gen_event_cmp(const struct trace_event *a, const struct trace_event *b, char
     case TRACE_SYSCALL:
         DIFF(a->syscall.nr != b->syscall.nr, "nr");
         DIFF(a->syscall.flags != b->syscall.flags, "flags");
+        DIFF(a->syscall.entered_after != b->syscall.entered_after, "entered_after");
         DIFF(memcmp(a->syscall.args, b->syscall.args, sizeof a->syscall.args), "args");
         DIFF(a->syscall.result != b->syscall.result, "result");
         DIFF(str_cmp(a->syscall.image, b->syscall.image), "image");
