@@ -130,6 +130,10 @@ int arch_signal_frame(struct trap_frame *f, const struct arch_sigframe *s);
 /* rt_sigreturn: registers and FPU back from the frame at the user sp; mask and uc_stack out. */
 int arch_signal_return(struct trap_frame *f, uint64_t *mask, struct arch_altstack *ss);
 bool arch_on_altstack(const struct trap_frame *f, const struct arch_altstack *ss);
+/* The host Linux's frame layout from the boot command line ("sigframe=...", see signal.c),
+ * and the AT_MINSIGSTKSZ that goes with it. */
+void arch_sigframe_setup(const char *cmdline);
+uint64_t arch_minsigstksz(void);
 /* The syscall number a frame entered with (orig_rax), or -1 when it is not (or no longer) a
  * syscall that may be restarted; restart points the frame back at the syscall instruction. */
 long arch_syscall_orig_nr(const struct trap_frame *f);

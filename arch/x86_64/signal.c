@@ -1,10 +1,17 @@
 /*
  * signal.c (arch) — the x86-64 signal frame, laid out as Linux's rt_sigframe
  * (arch/x86/kernel/signal_64.c): return address (sa_restorer), struct ucontext with the
- * sigcontext in Linux's field order, siginfo; the fxsave image (512 bytes, 64-byte aligned,
- * this CPU model has no XSAVE) above it; below the 128-byte red zone or at the top of the
- * sigaltstack; rsp such that (rsp + 8) % 16 == 0 at the handler's first instruction.
- * rt_sigreturn reads it back with the fault-safe copies; the kernel side is kernel/signal*.c.
+ * sigcontext in Linux's field order, siginfo; above it the fpstate, 64-byte aligned and as
+ * large as the host Linux's user XSAVE area (fpu__alloc_mathframe): the fxsave image with
+ * the software bytes (FP_XSTATE_MAGIC1, sizes, xfeatures) in its reserved tail, the XSAVE
+ * header, the extended area (zero here: this CPU model has no such registers) and
+ * FP_XSTATE_MAGIC2 right after it. Which layout the host uses comes from the boot command
+ * line ("sigframe=XSTATE_SIZE,XFEATURES,MINSIGSTKSZ", recorder/sigframe_probe.c); without it,
+ * the layout of a CPU without XSAVE (a 512-byte fxsave image). The frame goes below the
+ * 128-byte red zone or at the top of the sigaltstack; rsp such that (rsp + 8) % 16 == 0 at
+ * the handler's first instruction; a frame that would overflow the alternate stack is not
+ * written (the task gets SIGSEGV). rt_sigreturn reads it back with the fault-safe copies;
+ * the kernel side is kernel/signal*.c.
  */
 #include "arch/x86_64/arch.h"
 #include "arch/x86_64/io.h"
@@ -35,10 +42,83 @@ struct k_rt_sigframe {
 _Static_assert(sizeof(struct k_sigcontext) == 256, "sigcontext");
 _Static_assert(sizeof(struct k_rt_sigframe) == 440, "rt_sigframe");
 
+#define UC_FP_XSTATE 0x1
 #define UC_SIGCONTEXT_SS 0x2
 #define UC_STRICT_RESTORE_SS 0x4
 #define REDZONE 128
 #define FXSAVE_SIZE 512
+#define XSAVE_HDR_SIZE 64
+#define FP_XSTATE_MAGIC1 0x46505853u
+#define FP_XSTATE_MAGIC2 0x46505845u
+#define FP_XSTATE_MAGIC2_SIZE 4
+#define SW_BYTES 464                    /* struct _fpx_sw_bytes in the fxsave image's tail */
+#define XFEATURE_MASK_FPSSE 0x3
+#define MINSIGSTKSZ_FXSAVE 1040         /* AT_MINSIGSTKSZ without the host's word */
+
+struct fpx_sw_bytes {                   /* uapi struct _fpx_sw_bytes */
+    uint32_t magic1, extended_size;
+    uint64_t xfeatures;
+    uint32_t xstate_size, padding[7];
+};
+_Static_assert(sizeof(struct fpx_sw_bytes) == FXSAVE_SIZE - SW_BYTES, "sw_bytes");
+
+/* The host Linux's layout: xstate_size 0 means no XSAVE (fxsave only). */
+static struct {
+    uint32_t xstate_size;
+    uint64_t xfeatures, minsigstksz;
+} host = { 0, 0, MINSIGSTKSZ_FXSAVE };
+
+static const char *parse_u64(const char *s, uint64_t *v)
+{
+    unsigned base = 10;
+    *v = 0;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        base = 16;
+        s += 2;
+    }
+    for (;; s++) {
+        unsigned d = *s >= '0' && *s <= '9' ? (unsigned)(*s - '0')
+                   : base == 16 && (*s | 0x20) >= 'a' && (*s | 0x20) <= 'f' ? (unsigned)((*s | 0x20) - 'a' + 10)
+                   : 99;
+        if (d >= base)
+            return s;
+        *v = *v * base + d;
+    }
+}
+
+void arch_sigframe_setup(const char *cmdline)
+{
+    static const char key[] = "sigframe=";
+    for (const char *p = cmdline; p && *p; p++) {
+        if (strncmp(p, key, sizeof key - 1) || (p != cmdline && p[-1] != ' '))
+            continue;
+        uint64_t size, features, minsig;
+        const char *q = parse_u64(p + sizeof key - 1, &size);
+        if (*q++ != ',')
+            return;
+        q = parse_u64(q, &features);
+        if (*q++ != ',')
+            return;
+        q = parse_u64(q, &minsig);
+        if ((*q && *q != ' ') || (size && (size < FXSAVE_SIZE + XSAVE_HDR_SIZE || size > 65536)))
+            return;                      /* malformed: keep the fxsave layout */
+        host.xstate_size = (uint32_t)size;
+        host.xfeatures = features;
+        host.minsigstksz = minsig;
+        return;
+    }
+}
+
+uint64_t arch_minsigstksz(void)
+{
+    return host.minsigstksz;
+}
+
+/* xstate_sigframe_size(): the fpstate Linux reserves in a frame. */
+static uint64_t fpstate_size(void)
+{
+    return host.xstate_size ? host.xstate_size + FP_XSTATE_MAGIC2_SIZE : FXSAVE_SIZE;
+}
 /* Flags a handler may change through the frame (Linux's FIX_EFLAGS): AC OF DF TF SF ZF AF PF CF RF. */
 #define FIX_EFLAGS (0x40000u | 0x800u | 0x400u | 0x100u | 0x80u | 0x40u | 0x10u | 0x4u | 0x1u | 0x10000u)
 #define SS_AUTODISARM_BIT (1u << 31)
@@ -70,23 +150,54 @@ static void fpu_init_user(void)
     __asm__ volatile("fxrstor %0" :: "m"(*(uint8_t(*)[FXSAVE_SIZE])fx_init));
 }
 
+/* copy_fpstate_to_sigframe: the fxsave image, and with XSAVE its software bytes, a header
+ * saying FP and SSE are in use, the (initial, zero) extended state and the end magic. */
+static int write_fpstate(uint64_t fpstate)
+{
+    __asm__ volatile("fxsave %0" : "=m"(*(uint8_t(*)[FXSAVE_SIZE])fx_buf));
+    struct fpx_sw_bytes sw;
+    memset(&sw, 0, sizeof sw);
+    if (host.xstate_size) {
+        sw.magic1 = FP_XSTATE_MAGIC1;
+        sw.extended_size = (uint32_t)fpstate_size();
+        sw.xfeatures = host.xfeatures;
+        sw.xstate_size = host.xstate_size;
+    }
+    memcpy(fx_buf + SW_BYTES, &sw, sizeof sw);
+    if (copy_to_user((void *)fpstate, fx_buf, FXSAVE_SIZE))
+        return -EFAULT;
+    if (!host.xstate_size)
+        return 0;
+    uint64_t xstate_bv = XFEATURE_MASK_FPSSE;
+    uint32_t magic2 = FP_XSTATE_MAGIC2;
+    if (clear_user((void *)(fpstate + FXSAVE_SIZE), host.xstate_size - FXSAVE_SIZE) ||
+        copy_to_user((void *)(fpstate + FXSAVE_SIZE), &xstate_bv, sizeof xstate_bv) ||
+        copy_to_user((void *)(fpstate + host.xstate_size), &magic2, sizeof magic2))
+        return -EFAULT;
+    return 0;
+}
+
 int arch_signal_frame(struct trap_frame *f, const struct arch_sigframe *s)
 {
     uint64_t sp = f->rsp - REDZONE;
-    if ((s->flags & SA_ONSTACK) && altstack_state(sp, s->ss) == 0)
+    bool on_alt = altstack_state(f->rsp, s->ss) == SS_ONSTACK;   /* nested */
+    if ((s->flags & SA_ONSTACK) && altstack_state(sp, s->ss) == 0) {
         sp = s->ss->sp + s->ss->size;
-    uint64_t fpstate = (sp - FXSAVE_SIZE) & ~63UL;
+        on_alt = true;
+    }
+    uint64_t fpstate = (sp - fpstate_size()) & ~63UL;
     uint64_t frame_at = ((fpstate - sizeof(struct k_rt_sigframe)) & ~15UL) - 8;
-
-    __asm__ volatile("fxsave %0" : "=m"(*(uint8_t(*)[FXSAVE_SIZE])fx_buf));
-    memset(fx_buf + 464, 0, FXSAVE_SIZE - 464);    /* sw_reserved: no XSAVE magic */
-    if (copy_to_user((void *)fpstate, fx_buf, FXSAVE_SIZE))
+    /* get_sigframe: a frame that does not fit the alternate stack is never written. */
+    if (on_alt && !(frame_at > s->ss->sp && frame_at - s->ss->sp <= s->ss->size))
+        return -EFAULT;
+    if (write_fpstate(fpstate))
         return -EFAULT;
 
     struct k_rt_sigframe fr;
     memset(&fr, 0, sizeof fr);
     fr.pretcode = s->restorer;
-    fr.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+    /* frame_uc_flags(): UC_FP_XSTATE when the CPU has XSAVE. */
+    fr.uc.uc_flags = (host.xstate_size ? UC_FP_XSTATE : 0) | UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
     fr.uc.uc_stack.ss_sp = s->ss->sp;
     fr.uc.uc_stack.ss_size = s->ss->size;
     fr.uc.uc_stack.ss_flags = altstack_state(f->rsp, s->ss) | (int)(s->ss->flags & SS_AUTODISARM_BIT);

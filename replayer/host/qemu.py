@@ -15,11 +15,25 @@ under KVM, 0.37 s under TCG; `lockstep run -- /bin/true`: ~14 s against ~0.1 s),
 half-executes SYSCALL (see arch/x86_64/traps.c). Results are the same under both; set
 DEFAULT_ACCEL to "kvm" on a machine where KVM is sound.
 """
+import functools
 import os
+import subprocess
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KERNEL = os.path.join(TOP, "build", "kernel", "lockstep.elf")
 QEMU = "qemu-system-x86_64"
+SIGFRAME_PROBE = os.path.join(TOP, "build", "recorder", "lockstep-sigframe")
+
+
+@functools.lru_cache(maxsize=None)
+def host_sigframe():
+    """This host's signal frame layout as a kernel command-line word (recorder/sigframe_probe.c):
+    the kernel reserves the XSAVE area Linux reserves here. '' when the probe is not built."""
+    try:
+        out = subprocess.run([SIGFRAME_PROBE], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
 
 # QEMU's exit status for the kernel's isa-debug-exit codes: (code << 1) | 1.
 STATUS_DONE = 33     # kernel EXIT_DONE (0x10): the run ended, result sent on the console
@@ -60,4 +74,6 @@ def command(modules, accel="kvm", memory="512M", kernel=KERNEL, extra=()):
             "-kernel", kernel, "-no-reboot"]
     if initrd:
         argv += ["-initrd", initrd]
+    if host_sigframe():
+        argv += ["-append", host_sigframe()]
     return argv + list(extra)
