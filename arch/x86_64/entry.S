@@ -1,8 +1,9 @@
 /*
  * entry.S — every way into the kernel and back out: the interrupt and exception stubs,
- * the SYSCALL entry, the common return (iretq), the kernel-stack switch between tasks and
- * the first instructions of a new task. All of them build or consume one struct
- * trap_frame (arch.h) so fork and exec can edit a task's user registers in one place.
+ * the SYSCALL entry and its SYSRETQ return, the common return (iretq), the kernel-stack
+ * switch between tasks and the first instructions of a new task. All of them build or
+ * consume one struct trap_frame (arch.h) so fork and exec can edit a task's user registers
+ * in one place.
  */
 #define USER_DS 0x2b
 #define USER_CS 0x33
@@ -100,7 +101,43 @@ syscall_entry:
     cld
     mov %rsp, %rdi
     call syscall_handler
-    jmp trap_return
+    /* SYSRETQ instead of IRETQ when the frame is still a plain syscall return (as Linux's
+     * syscall_return_slowpath test): RCX = RIP and R11 = RFLAGS (SYSRET takes them from there),
+     * the user selectors, a canonical RIP, no TF or RF. Signal delivery, sigreturn and exec
+     * change the frame and go the IRETQ way. Under TCG IRETQ re-reads both descriptors. */
+    cli
+    mov 96(%rsp), %rcx
+    cmp 136(%rsp), %rcx
+    jne trap_return
+    mov 32(%rsp), %r11
+    cmp 152(%rsp), %r11
+    jne trap_return
+    cmpq $USER_CS, 144(%rsp)
+    jne trap_return
+    cmpq $USER_DS, 168(%rsp)
+    jne trap_return
+    test $0x10100, %r11
+    jnz trap_return
+    mov %rcx, %rax
+    shr $47, %rax
+    jnz trap_return
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    mov 40(%rsp), %rsp   /* vector, error, rip, cs, rflags, then the user's rsp */
+    sysretq
 
 /* arch_switch_stack(uint64_t *save_rsp, uint64_t new_rsp) */
     .global arch_switch_stack
