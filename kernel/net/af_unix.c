@@ -9,7 +9,6 @@
  * re-created path no longer reaches the old socket), abstract names by their bytes.
  */
 #include "kernel/net/unix.h"
-#include "kernel/events/evwait.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/syscalls.h"
 #include "kernel/proc/task.h"
@@ -241,6 +240,14 @@ int unix_autobind(struct unix_sock *s)
     return -ENOSPC;
 }
 
+int unix_dest_check(struct unix_sock *s, const struct sockaddr_un *sun, int len)
+{
+    int err = unix_validate_addr(sun, len);
+    if (err)
+        return err;
+    return s->passcred && !s->addr ? unix_autobind(s) : 0;
+}
+
 /* Path names: the socket inode is made first, so an existing name is EADDRINUSE even for an
  * already bound socket; a second name for a bound socket is EINVAL (and its inode removed). */
 static int bind_path(struct unix_sock *s, const struct sockaddr_un *sun, int len, const void *uaddr)
@@ -335,10 +342,8 @@ static bool listener_has_room(void *arg)
 
 static int stream_connect(struct unix_sock *s, const struct sockaddr_un *sun, int len, bool nonblock)
 {
-    int err = unix_validate_addr(sun, len);
+    int err = unix_dest_check(s, sun, len);
     if (err)
-        return err;
-    if (s->passcred && !s->addr && (err = unix_autobind(s)))
         return err;
     struct unix_sock *other;
     for (;;) {
@@ -351,13 +356,11 @@ static int stream_connect(struct unix_sock *s, const struct sockaddr_un *sun, in
         }
         if ((int)other->rq_len <= other->backlog)
             break;
-        err = -EAGAIN;
-        if (nonblock)
-            goto out;
-        err = ev_wait(&other->wq, listener_has_room, other, sockopt_deadline(s->sndtimeo));
-        unix_sock_put(other);
+        err = sock_wait(&other->wq, listener_has_room, other, nonblock ? MSG_DONTWAIT : 0,
+                        sockopt_deadline(s->sndtimeo));
         if (err)
-            return err == -ETIMEDOUT ? -EAGAIN : err;
+            goto out;
+        unix_sock_put(other);
     }
     if (s->state == UNIX_CONNECTED) {
         err = -EISCONN;
@@ -388,13 +391,7 @@ static int stream_connect(struct unix_sock *s, const struct sockaddr_un *sun, in
     s->state = UNIX_CONNECTED;
     s->peercred = other->peercred;
     skb->embryo = embryo;   /* the queue's reference is embryo's first one */
-    if (other->rq_tail)
-        other->rq_tail->next = skb;
-    else
-        other->rq_head = skb;
-    other->rq_tail = skb;
-    other->rq_len++;
-    unix_wake(other);
+    unix_queue_tail(other, skb);
 out:
     unix_sock_put(other);
     return err;
@@ -411,10 +408,8 @@ static int dgram_connect(struct unix_sock *s, const struct sockaddr_un *sun, int
         s->state = UNIX_UNCONNECTED;
         return 0;
     }
-    int err = unix_validate_addr(sun, len);
+    int err = unix_dest_check(s, sun, len);
     if (err)
-        return err;
-    if (s->passcred && !s->addr && (err = unix_autobind(s)))
         return err;
     struct unix_sock *other;
     err = unix_find_other(sun, len, s->type, &other);
@@ -447,19 +442,13 @@ int unix_accept(struct unix_sock *s, bool nonblock, struct unix_sock **out)
     if (s->state != UNIX_LISTENING)
         return -EINVAL;
     while (!s->rq_head) {
-        if (nonblock)
-            return -EAGAIN;
-        int err = ev_wait(&s->wq, accept_ready, s, sockopt_deadline(s->rcvtimeo));
+        int err = sock_wait(&s->wq, accept_ready, s, nonblock ? MSG_DONTWAIT : 0, sockopt_deadline(s->rcvtimeo));
         if (err)
-            return err == -ETIMEDOUT ? -EAGAIN : err;
+            return err;
         if (s->state != UNIX_LISTENING)
             return -EINVAL;
     }
-    struct unix_skb *skb = s->rq_head;
-    s->rq_head = skb->next;
-    if (!s->rq_head)
-        s->rq_tail = NULL;
-    s->rq_len--;
+    struct unix_skb *skb = unix_dequeue(s);
     *out = skb->embryo;
     skb->embryo = NULL;
     unix_skb_free(skb);

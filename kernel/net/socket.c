@@ -460,7 +460,7 @@ static long msg_import(const struct user_msghdr *umsg, struct msg_in *in, bool s
     return 0;
 }
 
-static long do_sendmsg(struct file *f, struct unix_sock *s, const struct user_msghdr *umsg, unsigned flags)
+static long do_sendmsg(struct file *f, struct unix_sock *s, struct user_msghdr *umsg, unsigned flags)
 {
     struct msg_in in;
     long err = msg_import(umsg, &in, true);
@@ -486,7 +486,7 @@ long sys_sendmsg(int fd, const struct user_msghdr *umsg, unsigned flags)
     struct unix_sock *s = sock_lookup(fd, &f, &err);
     if (!s)
         return err;
-    err = do_sendmsg(f, s, umsg, flags);
+    err = do_sendmsg(f, s, (struct user_msghdr *)umsg, flags);   /* only read */
     file_put(f);
     return err;
 }
@@ -543,35 +543,13 @@ struct mmsghdr {
 
 #define MSG_WAITFORONE 0x10000
 
-long sys_sendmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags)
-{
-    struct file *f;
-    long err = 0;
-    struct unix_sock *s = sock_lookup(fd, &f, &err);
-    if (!s)
-        return err;
-    vlen = MIN(vlen, (unsigned)UIO_MAXIOV);
-    unsigned done = 0;
-    for (; done < vlen; done++) {
-        err = do_sendmsg(f, s, &uvec[done].msg_hdr, flags);
-        if (err < 0)
-            break;
-        unsigned len = (unsigned)err;
-        if (copy_to_user(&uvec[done].msg_len, &len, sizeof len)) {
-            err = -EFAULT;
-            break;
-        }
-    }
-    file_put(f);
-    return done ? (long)done : err;
-}
+typedef long (*msg_fn)(struct file *f, struct unix_sock *s, struct user_msghdr *umsg, unsigned flags);
 
-long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, struct __kernel_timespec *uts)
+/* The loop both share: one message at a time through one(), its length written to msg_len;
+ * later_flags join flags after the first message; the batch ends at the deadline. */
+static long do_mmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, unsigned later_flags,
+                    uint64_t deadline, msg_fn one)
 {
-    uint64_t deadline;
-    long terr = ev_timespec_deadline(uts, &deadline);
-    if (terr)
-        return terr;
     struct file *f;
     long err = 0;
     struct unix_sock *s = sock_lookup(fd, &f, &err);
@@ -580,7 +558,7 @@ long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, s
     vlen = MIN(vlen, (unsigned)UIO_MAXIOV);
     unsigned done = 0;
     for (; done < vlen; done++) {
-        err = do_recvmsg(f, s, &uvec[done].msg_hdr, flags);
+        err = one(f, s, &uvec[done].msg_hdr, flags);
         if (err < 0)
             break;
         unsigned len = (unsigned)err;
@@ -588,8 +566,7 @@ long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, s
             err = -EFAULT;
             break;
         }
-        if (flags & MSG_WAITFORONE)
-            flags |= MSG_DONTWAIT;
+        flags |= later_flags;
         if (deadline != EV_FOREVER && time_now_ns(CLOCK_MONOTONIC) >= deadline) {
             done++;
             break;
@@ -597,4 +574,18 @@ long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, s
     }
     file_put(f);
     return done ? (long)done : err;
+}
+
+long sys_sendmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags)
+{
+    return do_mmsg(fd, uvec, vlen, flags, 0, EV_FOREVER, do_sendmsg);
+}
+
+long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, struct __kernel_timespec *uts)
+{
+    uint64_t deadline;
+    long err = ev_timespec_deadline(uts, &deadline);
+    if (err)
+        return err;
+    return do_mmsg(fd, uvec, vlen, flags, (flags & MSG_WAITFORONE) ? MSG_DONTWAIT : 0, deadline, do_recvmsg);
 }

@@ -9,6 +9,7 @@
 #include "kernel/events/evwait.h"
 #include "kernel/uaccess.h"
 #include "kernel/time.h"
+#include "kernel/signal.h"
 
 #define SOCK_MIN_SNDBUF 4608
 #define SOCK_MIN_RCVBUF 2304
@@ -29,6 +30,18 @@ uint64_t sockopt_deadline(long jiffies)
     if (!jiffies || jiffies == MAX_TIMEOUT_JIFFIES)
         return EV_FOREVER;
     return ev_deadline_after((uint64_t)jiffies * (1000000000ULL / UNIX_HZ));
+}
+
+int sock_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg, unsigned flags, uint64_t deadline)
+{
+    if (flags & MSG_DONTWAIT)
+        return -EAGAIN;
+    int err = ev_wait(wq, ready, arg, deadline);
+    if (err == -ETIMEDOUT)
+        return -EAGAIN;
+    if (err == -EINTR && deadline == EV_FOREVER)
+        return -ERESTARTSYS;   /* sock_intr_errno: restartable when there was no timeout */
+    return err;
 }
 
 static int set_timeout(long *jiffies, const void *uval, int len)

@@ -101,6 +101,9 @@ void unix_wake(struct unix_sock *s);
 int unix_find_other(const struct sockaddr_un *sun, int len, int type, struct unix_sock **out);
 int unix_validate_addr(const struct sockaddr_un *sun, int len);
 int unix_autobind(struct unix_sock *s);
+/* A destination for connect or sendto: a valid address, and an autobound name for the sender
+ * when SO_PASSCRED wants one (as Linux's connect and sendmsg do). 0 or the error. */
+int unix_dest_check(struct unix_sock *s, const struct sockaddr_un *sun, int len);
 struct ucred unix_current_cred(void);
 void unix_addr_put(struct unix_addr *a);
 struct unix_addr *unix_addr_get(struct unix_addr *a);
@@ -121,6 +124,9 @@ struct unix_msg {
 long unix_sendmsg(struct unix_sock *s, struct unix_msg *m, unsigned flags);
 long unix_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned flags);
 void unix_skb_free(struct unix_skb *skb);
+/* The receive queue: append (and wake readers), take the first (NULL when empty). */
+void unix_queue_tail(struct unix_sock *s, struct unix_skb *skb);
+struct unix_skb *unix_dequeue(struct unix_sock *s);
 void unix_queue_purge(struct unix_sock *s);
 
 /* scm.c */
@@ -136,5 +142,10 @@ long sockopt_set(struct unix_sock *s, int name, const void *uval, int len);
 long sockopt_get(struct unix_sock *s, int name, void *uval, int *ulen);
 /* A socket's timeout in jiffies as a deadline for ev_wait (0 = none). */
 uint64_t sockopt_deadline(long jiffies);
+/* Every blocking wait of a socket (send room, data, a listener's backlog, a connection): wait
+ * on wq until ready(arg). -EAGAIN when MSG_DONTWAIT is in flags or the deadline passes (an
+ * SO_SNDTIMEO/SO_RCVTIMEO timeout), and on a signal -ERESTARTSYS without a deadline, -EINTR
+ * with one (Linux's sock_intr_errno). */
+int sock_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg, unsigned flags, uint64_t deadline);
 
 #endif

@@ -9,7 +9,6 @@
  * A sender is charged for what it queued until it is read (its send buffer, SO_SNDBUF).
  */
 #include "kernel/net/unix.h"
-#include "kernel/events/evwait.h"
 #include "kernel/fs/vfs.h"
 
 #define SKB_OVERHEAD 576   /* roughly an sk_buff's truesize beyond its data */
@@ -44,7 +43,7 @@ void unix_skb_free(struct unix_skb *skb)
     kfree(skb);
 }
 
-static void queue_tail(struct unix_sock *s, struct unix_skb *skb)
+void unix_queue_tail(struct unix_sock *s, struct unix_skb *skb)
 {
     skb->next = NULL;
     if (s->rq_tail)
@@ -56,7 +55,7 @@ static void queue_tail(struct unix_sock *s, struct unix_skb *skb)
     unix_wake(s);
 }
 
-static struct unix_skb *dequeue(struct unix_sock *s)
+struct unix_skb *unix_dequeue(struct unix_sock *s)
 {
     struct unix_skb *skb = s->rq_head;
     if (skb) {
@@ -73,7 +72,7 @@ static struct unix_skb *dequeue(struct unix_sock *s)
 void unix_queue_purge(struct unix_sock *s)
 {
     struct unix_skb *skb;
-    while ((skb = dequeue(s)))
+    while ((skb = unix_dequeue(s)))
         unix_skb_free(skb);
 }
 
@@ -108,11 +107,9 @@ static int wait_send_room(struct unix_sock *s, unsigned flags)
             return -EPIPE;
         if (s->wmem < (size_t)s->sndbuf)
             return 0;
-        if (flags & MSG_DONTWAIT)
-            return -EAGAIN;
-        int err = ev_wait(&s->wq, send_room, s, sockopt_deadline(s->sndtimeo));
+        int err = sock_wait(&s->wq, send_room, s, flags, sockopt_deadline(s->sndtimeo));
         if (err)
-            return err == -ETIMEDOUT ? -EAGAIN : err;
+            return err;
     }
 }
 
@@ -140,7 +137,7 @@ static long queue_oob(struct unix_sock *s, struct unix_sock *other, struct unix_
     }
     skb->addr = unix_addr_get(s->addr);
     other->oob_skb = skb;
-    queue_tail(other, skb);
+    unix_queue_tail(other, skb);
     return 0;
 }
 
@@ -191,7 +188,7 @@ static long stream_sendmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
             goto pipe_err;
         }
         skb->addr = unix_addr_get(s->addr);
-        queue_tail(other, skb);
+        unix_queue_tail(other, skb);
         sent += size;
     }
     err = oob ? queue_oob(s, other, m, &scm, flags) : 0;
@@ -226,10 +223,8 @@ static long dgram_sendmsg(struct unix_sock *s, struct unix_msg *m, unsigned flag
     if (flags & MSG_OOB)
         goto out;
     if (m->namelen) {
-        err = unix_validate_addr(m->name, m->namelen);
+        err = unix_dest_check(s, m->name, m->namelen);
         if (err)
-            goto out;
-        if (s->passcred && !s->addr && (err = unix_autobind(s)))
             goto out;
     } else {
         err = -ENOTCONN;
@@ -283,18 +278,13 @@ restart:
     if (other->shutdown & RCV_SHUTDOWN)
         goto out;
     if (other->peer != s && (int)other->rq_len > other->backlog) {
-        err = -EAGAIN;
-        if (flags & MSG_DONTWAIT)
+        err = sock_wait(&other->wq, dgram_room, other, flags, sockopt_deadline(s->sndtimeo));
+        if (err)
             goto out;
-        err = ev_wait(&other->wq, dgram_room, other, sockopt_deadline(s->sndtimeo));
-        if (err) {
-            err = err == -ETIMEDOUT ? -EAGAIN : err;
-            goto out;
-        }
         goto restart;
     }
     skb->addr = unix_addr_get(s->addr);
-    queue_tail(other, skb);
+    unix_queue_tail(other, skb);
     skb = NULL;
     err = (long)len;
 out:
@@ -399,7 +389,7 @@ static struct unix_skb *skip_urgent(struct unix_sock *s, struct unix_skb *skb, b
             }
             if (urgent)
                 s->oob_skb = NULL;
-            unix_skb_free(dequeue(s));
+            unix_skb_free(unix_dequeue(s));
             skb = s->rq_head;
             continue;
         }
@@ -441,15 +431,9 @@ static long stream_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
             }
             if (s->shutdown & RCV_SHUTDOWN)
                 break;
-            if (flags & MSG_DONTWAIT) {
-                err = -EAGAIN;
+            err = sock_wait(&s->wq, readable, s, flags, deadline);
+            if (err)
                 break;
-            }
-            err = ev_wait(&s->wq, readable, s, deadline);
-            if (err) {
-                err = err == -ETIMEDOUT ? -EAGAIN : err;
-                break;
-            }
             continue;
         }
         if (have_cred && !same_cred(&scm.cred, &skb->scm.cred))
@@ -485,7 +469,7 @@ static long stream_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned fla
         }
         if (skb->off < skb->len)
             break;
-        unix_skb_free(dequeue(s));
+        unix_skb_free(unix_dequeue(s));
         if (scm.nfds)
             break;
     }
@@ -533,15 +517,13 @@ static long dgram_recvmsg(struct unix_sock *s, struct unix_msg *m, unsigned flag
                 return 0;
             return -EAGAIN;
         }
-        if (flags & MSG_DONTWAIT)
-            return -EAGAIN;
-        int err = ev_wait(&s->wq, (flags & MSG_PEEK) ? dgram_readable : readable, s, deadline);
+        int err = sock_wait(&s->wq, (flags & MSG_PEEK) ? dgram_readable : readable, s, flags, deadline);
         if (err)
-            return err == -ETIMEDOUT ? -EAGAIN : err;
+            return err;
     }
     bool was_full = (int)s->rq_len > s->backlog;
     if (!(flags & MSG_PEEK))
-        dequeue(s);
+        unix_dequeue(s);
     copy_sender(m, skb);
     size_t avail = skb->len - skip, size = m->iter->count, n = MIN(size, avail);
     if (size < avail)
