@@ -66,8 +66,8 @@ long sys_kill(int pid, int sig)
     if (sig < 0 || sig > TASK_NSIG)
         return -EINVAL;
     if (pid > 0) {
-        struct task *t = task_by_pid(pid);
-        if (!t || t->tid != t->pid)
+        struct task *t = task_by_pid(pid);   /* any thread's id names its process */
+        if (!t)
             return -ESRCH;
         return send_checked(t, sig, SI_USER);
     }
@@ -75,7 +75,7 @@ long sys_kill(int pid, int sig)
         return -ESRCH;          /* -INT_MIN has no group */
     /* A group (pid 0: ours; < -1: -pid) or everyone but init and ourselves (-1). */
     int pgid = pid == 0 ? self->pgid : -pid;
-    int found = 0, sent = 0, err = -ESRCH;
+    int found = 0, sent = 0, err = -ESRCH, not_eperm = 0;
     for (struct task *t = task_first(); t; t = task_next(t)) {
         if (t->state == TASK_ZOMBIE || !t->mm || t->tid != t->pid)
             continue;           /* one send per process, to its leader or another thread */
@@ -87,7 +87,11 @@ long sys_kill(int pid, int sig)
             sent++;
         else
             err = r;
+        if (r != -EPERM)
+            not_eperm = r;
     }
+    if (pid == -1)              /* Linux reports no EPERM for kill(-1), only other errors */
+        return found ? not_eperm : -ESRCH;
     return sent ? 0 : found ? err : -ESRCH;
 }
 
@@ -136,8 +140,8 @@ long sys_rt_sigqueueinfo(int pid, int sig, const siginfo_t *uinfo)
 {
     if (sig < 0 || sig > TASK_NSIG)
         return -EINVAL;
-    struct task *t = pid > 0 ? task_by_pid(pid) : NULL;
-    if (!t || t->tid != t->pid || t->state == TASK_ZOMBIE)
+    struct task *t = pid > 0 ? task_by_pid(pid) : NULL;   /* any thread's id names its process */
+    if (!t)
         return -ESRCH;
     return queueinfo(t, sig, uinfo, true);
 }
