@@ -115,7 +115,7 @@ def root_hash(root):
 def root_cpio(root, digest):
     """The root tree packed as the kernel's initramfs, cached by its content hash."""
     os.makedirs(CACHE, exist_ok=True)
-    path = os.path.join(CACHE, f"root-{digest[:16]}.cpio")
+    path = os.path.join(CACHE, f"root-{digest[:16]}-{initramfs.LAYOUT}.cpio")
     if not os.path.exists(path):
         tmp = path + f".{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:

@@ -9,6 +9,7 @@ import os
 import stat
 
 TRAILER = "TRAILER!!!"
+LAYOUT = "dfs"   # names the entry order; part of the cache key of packed archives (check.py)
 
 
 def _header(ino, mode, uid, gid, nlink, mtime, size, rdev, namesize):
@@ -32,27 +33,34 @@ def _entry(out, name, st, data, ino):
         out.append(data + _pad(len(data)))
 
 
+def _walk(root, rel_dir):
+    """The entries under rel_dir in the recorder's order (recorder/roottree.c): depth first,
+    each directory's entries sorted by name, a directory before its contents. Linux's tmpfs
+    numbers the recorder's copy in that order, and the kernel numbers the unpacked archive in
+    archive order, so both give every file the same inode number."""
+    for n in sorted(os.listdir(os.path.join(root, rel_dir))):
+        rel = os.path.normpath(os.path.join(rel_dir, n))
+        yield rel
+        if stat.S_ISDIR(os.lstat(os.path.join(root, rel)).st_mode):
+            yield from _walk(root, rel)
+
+
 def pack(root):
     """Return the newc archive of the tree at root, as bytes."""
     out = []
     ino = 1
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        rel_dir = os.path.relpath(dirpath, root)
-        names = sorted(dirnames + filenames) if rel_dir != "." else sorted(dirnames + filenames)
-        for n in names:
-            path = os.path.join(dirpath, n)
-            rel = os.path.normpath(os.path.join(rel_dir, n))
-            st = os.lstat(path)
-            if stat.S_ISLNK(st.st_mode):
-                data = os.readlink(path).encode()
-            elif stat.S_ISREG(st.st_mode):
-                with open(path, "rb") as fh:
-                    data = fh.read()
-            else:
-                data = b""
-            ino += 1
-            _entry(out, rel, st, data, ino)
+    for rel in _walk(root, "."):
+        path = os.path.join(root, rel)
+        st = os.lstat(path)
+        if stat.S_ISLNK(st.st_mode):
+            data = os.readlink(path).encode()
+        elif stat.S_ISREG(st.st_mode):
+            with open(path, "rb") as fh:
+                data = fh.read()
+        else:
+            data = b""
+        ino += 1
+        _entry(out, rel, st, data, ino)
     trailer = TRAILER.encode() + b"\0"
     hdr = _header(0, 0, 0, 0, 1, 0, 0, 0, len(trailer))
     out.append(hdr + trailer + _pad(len(hdr) + len(trailer)))
