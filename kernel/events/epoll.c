@@ -3,8 +3,13 @@
  * Linux's fs/eventpoll.c. An epoll file holds a list of items, one per (open file, fd) added;
  * a wait asks each item's file its readiness (vfs_poll) masked by the item's events, which
  * always include EPOLLERR|EPOLLHUP:
- *   - level-triggered items are reported while ready (a reported item goes to the back, so a
- *     small maxevents takes turns as Linux's ready list does);
+ *   - the order of reports is Linux's ready list's (rdllist): an item joins its tail when its
+ *     file's wake-up finds it ready (every item not on the list keeps a wq_watch on its file's
+ *     queue, which numbers its wake-up; the items ready since the last look join in that
+ *     order, those without a queue after them), when ADD or MOD finds it ready; a wait takes
+ *     the list, drops the items no longer ready, puts each reported level-triggered item back
+ *     at the tail and what maxevents left unreported back at the head;
+ *   - level-triggered items are reported while ready;
  *   - edge-triggered items only when their file's wait queue was woken since the last report
  *     (a wq_watch sees the wakeup), or when ADD/MOD found them ready;
  *   - EPOLLONESHOT items are disabled after one report until EPOLL_CTL_MOD.
@@ -25,13 +30,15 @@ struct epitem {
     struct eventpoll *ep;       /* the epoll it belongs to */
     struct epitem *next;        /* in its epoll */
     struct epitem *all_next;    /* every item of every epoll, to count a file's epoll holders */
+    struct epitem *rdl_next;    /* in its epoll's ready list, when linked */
+    bool linked;                /* on the ready list */
     struct file *file;          /* holds a reference */
     int fd;
     uint32_t events;
     uint64_t data;
     bool disabled;              /* EPOLLONESHOT fired */
     bool pending;               /* edge-triggered: an edge not reported yet */
-    struct wq_watch *watch;     /* edge-triggered items only (a sentinel task is not small) */
+    struct wq_watch *watch;     /* allocated on demand: edges (ET) and ready-list order */
     /* Edge-triggered items on files without a queue (timerfd, signalfd, epoll): an edge is a
      * new event count (timerfd expirations) or a bit that was not there at the last look. */
     uint64_t seen_events;
@@ -39,7 +46,8 @@ struct epitem {
 };
 
 struct eventpoll {
-    struct epitem *items;
+    struct epitem *items;       /* in the order they were added */
+    struct epitem *rdl;         /* the ready list, in report order */
     struct poll_queues q;
 };
 
@@ -51,8 +59,34 @@ static bool is_epoll(const struct file *f)
     return f->ops == &epoll_fops;
 }
 
+/* ---- the ready list ---- */
+
+static void rdl_append(struct eventpoll *ep, struct epitem *it)
+{
+    struct epitem **pp = &ep->rdl;
+    while (*pp)
+        pp = &(*pp)->rdl_next;
+    *pp = it;
+    it->rdl_next = NULL;
+    it->linked = true;
+}
+
+static void rdl_unlink(struct eventpoll *ep, struct epitem *it)
+{
+    if (!it->linked)
+        return;
+    for (struct epitem **pp = &ep->rdl; *pp; pp = &(*pp)->rdl_next)
+        if (*pp == it) {
+            *pp = it->rdl_next;
+            break;
+        }
+    it->rdl_next = NULL;
+    it->linked = false;
+}
+
 static void item_free(struct eventpoll *ep, struct epitem *it)
 {
+    rdl_unlink(ep, it);
     for (struct epitem **pp = &ep->items; *pp; pp = &(*pp)->next)
         if (*pp == it) {
             *pp = it->next;
@@ -132,6 +166,54 @@ static int ep_count_ready(struct eventpoll *ep)
     return n;
 }
 
+/* A level-triggered item off the ready list watches its file's queue for the wake-up that
+ * would link it (Linux's ep_poll_callback). Without memory it joins in the order added. */
+static void order_rearm(struct epitem *it, struct waitqueue *wq)
+{
+    if (it->events & EPOLLET)
+        return;   /* edge_rearm's watch does both */
+    if (!it->watch)
+        it->watch = kzalloc(sizeof(*it->watch));
+    if (it->watch)
+        wq_watch_arm(it->watch, wq);
+}
+
+/* When the item's file woke it (a wake-up number), or last (queue-less files, no memory). */
+static uint64_t wake_order(const struct epitem *it)
+{
+    return it->watch && wq_watch_fired(it->watch) ? it->watch->fired_seq : UINT64_MAX;
+}
+
+/* Link the items that became ready since the last look, in the order of their wake-ups. */
+static void rdl_sync(struct eventpoll *ep)
+{
+    int n = 0, k = 0;
+    for (struct epitem *it = ep->items; it; it = it->next)
+        n += !it->linked;
+    struct epitem **ready = n ? kmalloc(sizeof(*ready) * (size_t)n) : NULL;
+    for (struct epitem *it = ep->items; it; it = it->next) {
+        struct waitqueue *wq = NULL;
+        if (it->linked)
+            continue;
+        if (!item_ready(it, &wq)) {
+            if (it->watch && wq_watch_fired(it->watch))
+                order_rearm(it, wq);   /* woken, but nothing for this item */
+            continue;
+        }
+        if (!ready) {
+            rdl_append(ep, it);
+            continue;
+        }
+        int j = k++;   /* insertion sort by wake-up; equal ones keep the order added */
+        for (; j > 0 && wake_order(ready[j - 1]) > wake_order(it); j--)
+            ready[j] = ready[j - 1];
+        ready[j] = it;
+    }
+    for (int j = 0; j < k; j++)
+        rdl_append(ep, ready[j]);
+    kfree(ready);
+}
+
 static bool ep_ready(void *arg)
 {
     struct eventpoll *ep = arg;
@@ -139,27 +221,19 @@ static bool ep_ready(void *arg)
     return ep_count_ready(ep) > 0;
 }
 
-static void move_to_back(struct eventpoll *ep, struct epitem *it)
-{
-    struct epitem **pp = &ep->items;
-    while (*pp != it)
-        pp = &(*pp)->next;
-    *pp = it->next;
-    while (*pp)
-        pp = &(*pp)->next;
-    *pp = it;
-    it->next = NULL;
-}
-
-/* Report up to max items into out, updating edge and one-shot state. Reported items go to the
- * back in the order reported, as Linux re-queues level-triggered items on its ready list. */
+/* Report up to max items into out, updating edge and one-shot state: Linux's ep_send_events
+ * over the ready list (see the opening comment). */
 static int ep_collect(struct eventpoll *ep, struct epoll_event *out, int max)
 {
     int n = 0;
-    struct epitem *rep = NULL, **rep_tail = &rep;
-    struct epitem **pp = &ep->items;
-    while (*pp && n < max) {
-        struct epitem *it = *pp;
+    rdl_sync(ep);
+    struct epitem *tx = ep->rdl;
+    ep->rdl = NULL;
+    while (tx && n < max) {
+        struct epitem *it = tx;
+        tx = it->rdl_next;
+        it->rdl_next = NULL;
+        it->linked = false;
         struct waitqueue *wq = NULL;
         unsigned mask = item_ready(it, &wq);
         if (it->events & EPOLLET) {
@@ -167,7 +241,7 @@ static int ep_collect(struct eventpoll *ep, struct epoll_event *out, int max)
             edge_rearm(it, wq, vfs_poll(it->file, NULL) & it->events);
         }
         if (!mask) {
-            pp = &it->next;
+            order_rearm(it, wq);   /* dropped: the next wake-up links it again */
             continue;
         }
         out[n].events = mask;
@@ -175,14 +249,16 @@ static int ep_collect(struct eventpoll *ep, struct epoll_event *out, int max)
         n++;
         if (it->events & EPOLLONESHOT)
             it->disabled = true;
-        *pp = it->next;
-        it->next = NULL;
-        *rep_tail = it;
-        rep_tail = &it->next;
+        else if (!(it->events & EPOLLET))
+            rdl_append(ep, it);
     }
-    while (*pp)
-        pp = &(*pp)->next;
-    *pp = rep;
+    if (tx) {   /* left unread: back at the head, in order */
+        struct epitem **pp = &tx;
+        while (*pp)
+            pp = &(*pp)->rdl_next;
+        *pp = ep->rdl;
+        ep->rdl = tx;
+    }
     return n;
 }
 
@@ -281,8 +357,8 @@ static void arm_edge(struct epitem *it)
     it->pending = mask != 0;
     if (it->events & EPOLLET)
         edge_rearm(it, wq, mask);
-    else if (it->watch)
-        wq_watch_disarm(it->watch);
+    else
+        order_rearm(it, wq);
 }
 
 long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)
@@ -329,13 +405,15 @@ long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)
         it->fd = fd;
         it->events = ev.events | EPOLLERR | EPOLLHUP;
         it->data = ev.data;
-        it->next = ep->items;
-        ep->items = it;
-        /* Added at the back, as Linux's ready list would have it. */
-        move_to_back(ep, it);
+        rdl_sync(ep);   /* what became ready before this ADD is ahead of it */
+        struct epitem **pp = &ep->items;
+        while (*pp)
+            pp = &(*pp)->next;
+        *pp = it;
         it->all_next = all_items;
         all_items = it;
         arm_edge(it);
+        rdl_sync(ep);   /* ready now: linked at the tail (ep_insert) */
         err = 0;
         break;
     case EPOLL_CTL_DEL:
@@ -352,10 +430,12 @@ long sys_epoll_ctl(int epfd, int op, int fd, struct epoll_event *uev)
         err = 0;
         if (it->events & EPOLLEXCLUSIVE)
             break;
+        rdl_sync(ep);
         it->events = ev.events | EPOLLERR | EPOLLHUP;
         it->data = ev.data;
         it->disabled = false;
         arm_edge(it);
+        rdl_sync(ep);   /* ready after the change and not linked: at the tail (ep_modify) */
         break;
     default:
         err = -EINVAL;

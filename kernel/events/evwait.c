@@ -94,6 +94,14 @@ int ev_timespec_deadline(const struct __kernel_timespec *uts, uint64_t *deadline
 
 /* ---- watches ---- */
 
+/* Numbers the wake-ups of watches in the order they happen (epoll's ready-list order). */
+static uint64_t watch_wakeups;
+
+void wq_watch_woken(struct task *sentinel)
+{
+    container_of(sentinel, struct wq_watch, sentinel)->fired_seq = ++watch_wakeups;
+}
+
 void wq_watch_arm(struct wq_watch *w, struct waitqueue *wq)
 {
     wq_watch_disarm(w);
@@ -123,6 +131,7 @@ void wq_watch_disarm(struct wq_watch *w)
     w->sentinel.wq = NULL;
     w->sentinel.wq_next = NULL;
     w->wq = NULL;
+    w->fired_seq = 0;
 }
 
 /* ---- signal masks for ppoll, pselect6, epoll_pwait ---- */

@@ -36,6 +36,7 @@ int ev_timespec_deadline(const struct __kernel_timespec *uts, uint64_t *deadline
 struct wq_watch {
     struct task sentinel;
     struct waitqueue *wq;   /* the queue it was armed on, NULL if none */
+    uint64_t fired_seq;     /* when it fired: later wake-ups have larger numbers; 0 if not */
 };
 void wq_watch_arm(struct wq_watch *w, struct waitqueue *wq);
 bool wq_watch_fired(const struct wq_watch *w);

@@ -17,6 +17,8 @@ void wq_wake_all(struct waitqueue *wq)
         struct task *next = t->wq_next;
         t->wq_next = NULL;
         t->wq = NULL;
+        if (t->state == TASK_ZOMBIE && wq_watch_woken)
+            wq_watch_woken(t);
         sched_wakeup(t);
         t = next;
     }

@@ -15,6 +15,9 @@ struct waitqueue {
 
 void wq_init(struct waitqueue *wq);
 void wq_wake_all(struct waitqueue *wq);
+/* Told when wq_wake_all() unlinks a zombie sleeper, which is a watch's sentinel
+ * (kernel/events/evwait.h), so the watch knows when it fired. */
+void wq_watch_woken(struct task *sentinel) __attribute__((weak));
 /* Sleep until ready(arg) is true: 0, or -EINTR when a signal is pending. */
 int wq_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg);
 /* The same, but only a signal that will end the task stops it (-EINTR): Linux's TASK_KILLABLE. */
