@@ -282,6 +282,20 @@ uint64_t mm_unmapped_area(struct mm *mm, uint64_t len)
     }
 }
 
+bool mm_range_free(struct mm *mm, uint64_t start, uint64_t end)
+{
+    struct vma *v = vma_find(mm, start);
+    return !v || v->start >= end;
+}
+
+uint64_t mm_get_unmapped_area(struct mm *mm, uint64_t hint, uint64_t len)
+{
+    hint = ALIGN_UP(hint, PAGE_SIZE);
+    if (hint && hint + len <= TASK_SIZE && hint >= MMAP_MIN_ADDR && mm_range_free(mm, hint, hint + len))
+        return hint;
+    return mm_unmapped_area(mm, len);
+}
+
 uint64_t mm_stack_rlimit(void)
 {
     struct task *t = current_task();

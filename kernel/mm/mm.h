@@ -14,6 +14,7 @@ struct task;
 #define STACK_TOP TASK_SIZE
 #define ELF_ET_DYN_BASE 0x555555554aaaUL     /* 2/3 of TASK_SIZE, page-aligned at load */
 #define STACK_GUARD_GAP (256UL * PAGE_SIZE)
+#define MMAP_MIN_ADDR 0x10000UL             /* vm.mmap_min_addr's default */
 
 /* vma->flags */
 #define VMA_SHARED    0x1
@@ -46,6 +47,7 @@ struct mm *mm_clone(struct mm *mm);           /* copy-on-write copy, for fork */
 void mm_activate(struct mm *mm);
 
 struct vma *vma_find(struct mm *mm, uint64_t addr);   /* first VMA with end > addr */
+bool mm_range_free(struct mm *mm, uint64_t start, uint64_t end);   /* no VMA meets [start, end) */
 struct file *vma_file(const struct vma *v, uint64_t *offset);   /* NULL for anonymous memory */
 /* Map [start, start+len) as a fresh region (replacing whatever was there). */
 int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags);
@@ -56,6 +58,8 @@ int mm_map_file(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsi
 int mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
 int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot);
 uint64_t mm_unmapped_area(struct mm *mm, uint64_t len);   /* top-down below mmap_base; 0 if none */
+/* A page-aligned hint when [hint, hint+len) is free and above MMAP_MIN_ADDR, else as above. */
+uint64_t mm_get_unmapped_area(struct mm *mm, uint64_t hint, uint64_t len);
 uint64_t mm_stack_rlimit(void);
 uint64_t mmap_base_for(struct task *t);                    /* Linux's mmap_base() without randomisation */
 unsigned mm_arch_prot(unsigned prot);                      /* PROT_* to the arch's page protection */

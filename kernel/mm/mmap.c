@@ -13,12 +13,6 @@
 
 #define MAP_TYPE_MASK 0x0f
 
-static bool range_free(struct mm *mm, uint64_t start, uint64_t end)
-{
-    struct vma *v = vma_find(mm, start);
-    return !v || v->start >= end;
-}
-
 long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long fd, uint64_t off)
 {
     struct mm *mm = current_task()->mm;
@@ -61,14 +55,11 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long f
         if (addr + alen > TASK_SIZE || addr + alen < addr)
             goto out;
         r = -EEXIST;
-        if ((flags & MAP_FIXED_NOREPLACE) && !(flags & MAP_FIXED) && !range_free(mm, addr, addr + alen))
+        if ((flags & MAP_FIXED_NOREPLACE) && !mm_range_free(mm, addr, addr + alen))   /* even with MAP_FIXED */
             goto out;
         start = addr;
     } else {
-        addr = ALIGN_UP(addr, PAGE_SIZE);
-        if (addr && addr + alen <= TASK_SIZE && addr >= 0x10000 && range_free(mm, addr, addr + alen))
-            start = addr;
-        else if (!(start = mm_unmapped_area(mm, alen))) {
+        if (!(start = mm_get_unmapped_area(mm, addr, alen))) {
             r = -ENOMEM;
             goto out;
         }

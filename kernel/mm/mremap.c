@@ -3,6 +3,7 @@
  * tail; growing extends in place when the pages after it are free, else moves the whole
  * mapping (MREMAP_MAYMOVE) top-down or to MREMAP_FIXED's address. Moving carries the page
  * frames over as they are: contents, sharing and copy-on-write state go with them.
+ * MREMAP_DONTUNMAP moves the pages but leaves the old range mapped and empty.
  */
 #include "kernel/mm/mm.h"
 #include "kernel/errno.h"
@@ -10,14 +11,10 @@
 #include "arch/x86_64/arch.h"
 #include <linux/mman.h>
 
-static bool range_free(struct mm *mm, uint64_t start, uint64_t end)
-{
-    struct vma *v = vma_find(mm, start);
-    return !v || v->start >= end;
-}
-
-/* Move [old, old + len) to new (free or about to be replaced), with a VMA like v's. */
-static long move_mapping(struct mm *mm, struct vma *v, uint64_t old, uint64_t len, uint64_t new, uint64_t new_len)
+/* Move [old, old + len) to new (free or about to be replaced), with a VMA like v's; the old
+ * range is unmapped, or with MREMAP_DONTUNMAP kept, its pages gone (they fault in afresh). */
+static long move_mapping(struct mm *mm, struct vma *v, uint64_t old, uint64_t len, uint64_t new, uint64_t new_len,
+                         uint64_t mremap_flags)
 {
     uint64_t pgoff = v->file ? v->pgoff + (old - v->start) / PAGE_SIZE : 0;
     unsigned prot = v->prot, flags = v->flags & ~VMA_HEAP;
@@ -34,8 +31,37 @@ static long move_mapping(struct mm *mm, struct vma *v, uint64_t old, uint64_t le
         if (arch_pt_map(mm->root, new + off, pa, ap) < 0)
             return -ENOMEM;
     }
-    mm_unmap(mm, old, len);
+    if (!(mremap_flags & MREMAP_DONTUNMAP))
+        mm_unmap(mm, old, len);
     return (long)new;
+}
+
+/* MREMAP_FIXED or MREMAP_DONTUNMAP: a move to new_addr (exactly there with FIXED, else new_addr
+ * is a hint), checked in Linux's mremap_to order. */
+static long mremap_to(struct mm *mm, uint64_t old, uint64_t old_len, uint64_t new_addr, uint64_t alen,
+                      uint64_t flags)
+{
+    if (new_addr & (PAGE_SIZE - 1))
+        return -EINVAL;
+    if (alen > TASK_SIZE || new_addr > TASK_SIZE - alen)
+        return -EINVAL;
+    if (new_addr < old + old_len && old < new_addr + alen)
+        return -EINVAL;               /* overlapping ranges */
+    if (flags & MREMAP_FIXED)
+        mm_unmap(mm, new_addr, alen);
+    if (alen < old_len) {
+        mm_unmap(mm, old + alen, old_len - alen);
+        old_len = alen;
+    }
+    struct vma *v = vma_find(mm, old);
+    if (!v || v->start > old || v->end < old + old_len)
+        return -EFAULT;
+    if (!(flags & MREMAP_FIXED)) {
+        new_addr = mm_get_unmapped_area(mm, new_addr, alen);
+        if (!new_addr)
+            return -ENOMEM;
+    }
+    return move_mapping(mm, v, old, old_len, new_addr, alen, flags);
 }
 
 long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags, uint64_t new_addr)
@@ -45,8 +71,8 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
         return -EINVAL;
     if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
         return -EINVAL;
-    if (flags & MREMAP_DONTUNMAP)
-        return -EINVAL;               /* not supported yet */
+    if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_len != new_len))
+        return -EINVAL;               /* always a move, never a resize */
     if (old & (PAGE_SIZE - 1))
         return -EINVAL;
     old_len = ALIGN_UP(old_len, PAGE_SIZE);
@@ -55,31 +81,18 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
         return -EINVAL;
     if (!old_len)
         return -EINVAL;               /* duplicating a shared mapping: not supported */
+    if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP))
+        return mremap_to(mm, old, old_len, new_addr, alen, flags);
     struct vma *v = vma_find(mm, old);
     if (!v || v->start > old || v->end < old + old_len)
         return -EFAULT;
-    if (flags & MREMAP_FIXED) {
-        if (new_addr & (PAGE_SIZE - 1))
-            return -EINVAL;
-        if (new_addr + alen > TASK_SIZE || new_addr + alen < new_addr)
-            return -EINVAL;
-        if (new_addr < old + old_len && old < new_addr + alen)
-            return -EINVAL;           /* overlapping ranges */
-        mm_unmap(mm, new_addr, alen);
-        v = vma_find(mm, old);
-        if (alen < old_len) {
-            mm_unmap(mm, old + alen, old_len - alen);
-            old_len = alen;
-        }
-        return move_mapping(mm, v, old, old_len, new_addr, alen);
-    }
     if (alen <= old_len) {
         if (alen < old_len)
             mm_unmap(mm, old + alen, old_len - alen);
         return (long)old;
     }
     /* Grow in place when the mapping ends at old + old_len and the room after it is free. */
-    if (v->end == old + old_len && old + alen <= TASK_SIZE && range_free(mm, old + old_len, old + alen)) {
+    if (v->end == old + old_len && old + alen <= TASK_SIZE && mm_range_free(mm, old + old_len, old + alen)) {
         v->end = old + alen;
         return (long)old;
     }
@@ -88,5 +101,5 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
     uint64_t to = mm_unmapped_area(mm, alen);
     if (!to)
         return -ENOMEM;
-    return move_mapping(mm, v, old, old_len, to, alen);
+    return move_mapping(mm, v, old, old_len, to, alen, flags);
 }

@@ -107,6 +107,20 @@ static void vfork_wait(struct task *parent, struct task *child, bool *done)
     }
 }
 
+/* RLIMIT_NPROC, as Linux's copy_process checks it: the new task would give the caller's real
+ * user more tasks (threads and unreaped zombies count) than the soft limit. Root, by real or
+ * effective uid (CAP_SYS_RESOURCE/CAP_SYS_ADMIN here), is exempt. */
+static bool nproc_over_limit(const struct task *parent)
+{
+    if (parent->uid == 0 || parent->euid == 0)
+        return false;
+    uint64_t n = 1;
+    for (struct task *t = task_first(); t; t = task_next(t))
+        if (t->pid && t->uid == parent->uid && t->state != TASK_DEAD)
+            n++;
+    return n > parent->rlim[RLIMIT_NPROC].rlim_cur;
+}
+
 /* CLONE_* flags understood (CLONE_SYSVSEM and CLONE_DETACHED change nothing here). */
 #define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_VFORK | CLONE_PARENT_SETTID | \
                          CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS | CLONE_SIGHAND | \
@@ -124,6 +138,8 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
     if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
         return -EINVAL;
     thread_reap_retired();
+    if (nproc_over_limit(parent))
+        return -EAGAIN;
     struct task *child = task_create(parent, fork_child_start, NULL);
     if (!child)
         return -ENOMEM;
