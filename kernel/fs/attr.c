@@ -26,19 +26,28 @@ static int lookup_user(int dirfd, const char *upath, unsigned lf, struct inode *
     return err;
 }
 
+/* The *at lookup: flags may hold AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH and what extra allows
+   (EINVAL for anything else); a NULL path is EFAULT. */
+static int lookup_at(int dirfd, const char *upath, int flags, unsigned extra, struct inode **out)
+{
+    if ((unsigned)flags & ~(unsigned)(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH) & ~extra)
+        return -EINVAL;
+    if (!upath)
+        return -EFAULT;
+    unsigned lf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+    if (flags & AT_EMPTY_PATH)
+        lf |= LOOKUP_EMPTY;
+    return lookup_user(dirfd, upath, lf, out);
+}
+
 /* ---- access ---- */
 
 long sys_faccessat2(int dirfd, const char *upath, int mode, int flags)
 {
     if ((unsigned)mode & ~7u)
         return -EINVAL;
-    if ((unsigned)flags & ~(unsigned)(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-        return -EINVAL;
-    unsigned lf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
-    if (flags & AT_EMPTY_PATH)
-        lf |= LOOKUP_EMPTY;
     struct inode *inode;
-    int err = lookup_user(dirfd, upath, lf, &inode);
+    int err = lookup_at(dirfd, upath, flags, AT_EACCESS, &inode);
     if (err)
         return err;
     /* The check uses the real ids unless AT_EACCESS. */
@@ -141,13 +150,25 @@ long sys_umask(int mask)
     return old;
 }
 
-/* ---- chmod ---- */
+/* ---- chmod and chown ---- */
 
-static int chmod_inode(struct inode *inode, unsigned mode)
+/* What a chmod or chown asks for (Linux's struct iattr, reduced); -1 leaves an id as it is. */
+struct attr_req {
+    unsigned mode, uid, gid;
+};
+
+/* The change itself, after the file is found: chmod_inode or chown_inode. */
+typedef int (*setattr_fn)(struct inode *inode, const struct attr_req *req);
+
+/* Linux's notify_change refuses a symlink's mode first (EOPNOTSUPP), then setattr_prepare
+   wants the owner or root. */
+static int chmod_inode(struct inode *inode, const struct attr_req *req)
 {
+    if (S_ISLNK(inode->mode))
+        return -EOPNOTSUPP;
     if (!inode_owner_or_root(inode))
         return -EPERM;
-    mode &= 07777;
+    unsigned mode = req->mode & 07777;
     struct task *t = current_task();
     if (t && t->euid != 0 && t->egid != inode->gid)
         mode &= ~(unsigned)S_ISGID;
@@ -156,46 +177,9 @@ static int chmod_inode(struct inode *inode, unsigned mode)
     return 0;
 }
 
-long sys_fchmodat2(int dirfd, const char *upath, unsigned mode, int flags)
+static int chown_inode(struct inode *inode, const struct attr_req *req)
 {
-    if ((unsigned)flags & ~(unsigned)(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-        return -EINVAL;
-    unsigned lf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
-    if (flags & AT_EMPTY_PATH)
-        lf |= LOOKUP_EMPTY;
-    struct inode *inode;
-    int err = lookup_user(dirfd, upath, lf, &inode);
-    if (err)
-        return err;
-    err = S_ISLNK(inode->mode) ? -EOPNOTSUPP : chmod_inode(inode, mode);
-    inode_put(inode);
-    return err;
-}
-
-long sys_fchmodat(int dirfd, const char *upath, unsigned mode)
-{
-    return sys_fchmodat2(dirfd, upath, mode, 0);
-}
-
-long sys_chmod(const char *upath, unsigned mode)
-{
-    return sys_fchmodat2(AT_FDCWD, upath, mode, 0);
-}
-
-long sys_fchmod(int fd, unsigned mode)
-{
-    struct file *f = fd_get(fd);
-    if (!f)
-        return -EBADF;
-    int err = chmod_inode(f->inode, mode);
-    file_put(f);
-    return err;
-}
-
-/* ---- chown ---- */
-
-static int chown_inode(struct inode *inode, unsigned uid, unsigned gid)
-{
+    unsigned uid = req->uid, gid = req->gid;
     struct task *t = current_task();
     bool root = fs_capable();
     if (uid != (unsigned)-1 && uid != inode->uid && !root)
@@ -220,20 +204,50 @@ static int chown_inode(struct inode *inode, unsigned uid, unsigned gid)
     return 0;
 }
 
-long sys_fchownat(int dirfd, const char *upath, unsigned uid, unsigned gid, int flags)
+static long setattr_at(int dirfd, const char *upath, int flags, setattr_fn fn, struct attr_req req)
 {
-    if ((unsigned)flags & ~(unsigned)(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-        return -EINVAL;
-    unsigned lf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
-    if (flags & AT_EMPTY_PATH)
-        lf |= LOOKUP_EMPTY;
     struct inode *inode;
-    int err = lookup_user(dirfd, upath, lf, &inode);
+    int err = lookup_at(dirfd, upath, flags, 0, &inode);
     if (err)
         return err;
-    err = chown_inode(inode, uid, gid);
+    err = fn(inode, &req);
     inode_put(inode);
     return err;
+}
+
+static long setattr_fd(int fd, setattr_fn fn, struct attr_req req)
+{
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    int err = fn(f->inode, &req);
+    file_put(f);
+    return err;
+}
+
+long sys_fchmodat2(int dirfd, const char *upath, unsigned mode, int flags)
+{
+    return setattr_at(dirfd, upath, flags, chmod_inode, (struct attr_req){ .mode = mode });
+}
+
+long sys_fchmodat(int dirfd, const char *upath, unsigned mode)
+{
+    return sys_fchmodat2(dirfd, upath, mode, 0);
+}
+
+long sys_chmod(const char *upath, unsigned mode)
+{
+    return sys_fchmodat2(AT_FDCWD, upath, mode, 0);
+}
+
+long sys_fchmod(int fd, unsigned mode)
+{
+    return setattr_fd(fd, chmod_inode, (struct attr_req){ .mode = mode });
+}
+
+long sys_fchownat(int dirfd, const char *upath, unsigned uid, unsigned gid, int flags)
+{
+    return setattr_at(dirfd, upath, flags, chown_inode, (struct attr_req){ .uid = uid, .gid = gid });
 }
 
 long sys_chown(const char *upath, unsigned uid, unsigned gid)
@@ -248,12 +262,7 @@ long sys_lchown(const char *upath, unsigned uid, unsigned gid)
 
 long sys_fchown(int fd, unsigned uid, unsigned gid)
 {
-    struct file *f = fd_get(fd);
-    if (!f)
-        return -EBADF;
-    int err = chown_inode(f->inode, uid, gid);
-    file_put(f);
-    return err;
+    return setattr_fd(fd, chown_inode, (struct attr_req){ .uid = uid, .gid = gid });
 }
 
 /* ---- timestamps ---- */
@@ -303,14 +312,7 @@ static long do_utimes(int dirfd, const char *upath, const struct __kernel_timesp
         inode = inode_get(f->inode);
         file_put(f);
     } else {
-        if ((unsigned)flags & ~(unsigned)(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
-            return -EINVAL;
-        unsigned lf = (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
-        if (flags & AT_EMPTY_PATH)
-            lf |= LOOKUP_EMPTY;
-        if (!upath)
-            return -EFAULT;
-        err = lookup_user(dirfd, upath, lf, &inode);
+        err = lookup_at(dirfd, upath, flags, 0, &inode);
         if (err)
             return err;
     }
