@@ -127,6 +127,7 @@ void signal_force_fault(int sig, int code, uint64_t addr)
     if ((t->sigmask & SIGBIT(sig)) || ka->handler == (uint64_t)SIG_IGN) {
         ka->handler = (uint64_t)SIG_DFL;   /* as force_sig: a blocked or ignored fault kills */
         t->sigmask &= ~SIGBIT(sig);
+        thread_group_share_sigaction(t, sig);
     }
     siginfo_t info;
     memset(&info, 0, sizeof info);
@@ -244,8 +245,10 @@ static bool handle(struct task *t, struct trap_frame *f, int sig, const siginfo_
     if (!(ka->flags & SA_NODEFER))
         t->sigmask |= SIGBIT(sig);
     t->sigmask &= ~SIG_UNBLOCKABLE;
-    if (ka->flags & SA_RESETHAND)
+    if (ka->flags & SA_RESETHAND) {
         ka->handler = (uint64_t)SIG_DFL;
+        thread_group_share_sigaction(t, sig);   /* one handler table per process */
+    }
     return true;
 }
 
