@@ -11,13 +11,21 @@ NO_LIBCALL void *memcpy(void *dst, const void *src, size_t n)
 {
     uint8_t *d = dst;
     const uint8_t *s = src;
-    for (; n >= 32; n -= 32, d += 32, s += 32) {
+    /* 64 bytes per iteration: under TCG each iteration is one translated block, and fewer
+       blocks per page copied made a 4 KiB pipe write+read about 4% faster. */
+    for (; n >= 64; n -= 64, d += 64, s += 64) {
         u64_any a = ((const u64_any *)s)[0], b = ((const u64_any *)s)[1];
         u64_any c = ((const u64_any *)s)[2], e = ((const u64_any *)s)[3];
+        u64_any g = ((const u64_any *)s)[4], h = ((const u64_any *)s)[5];
+        u64_any i = ((const u64_any *)s)[6], j = ((const u64_any *)s)[7];
         ((u64_any *)d)[0] = a;
         ((u64_any *)d)[1] = b;
         ((u64_any *)d)[2] = c;
         ((u64_any *)d)[3] = e;
+        ((u64_any *)d)[4] = g;
+        ((u64_any *)d)[5] = h;
+        ((u64_any *)d)[6] = i;
+        ((u64_any *)d)[7] = j;
     }
     for (; n >= 8; n -= 8, d += 8, s += 8)
         *(u64_any *)d = *(const u64_any *)s;
