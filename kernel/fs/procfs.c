@@ -1,88 +1,132 @@
 /*
- * procfs.c — /proc: self, <pid>/{exe,cwd,root,fd/,cmdline,environ,comm,stat,status,maps},
- * and meminfo, uptime, cpuinfo, mounts. Directories are computed when looked up or listed
- * (from the task list); every node made is kept, so the same path keeps its inode number.
- * Files are generated at open into a buffer that the reads then walk, as Linux's seq_file
- * does on the first read. exe, cwd, root and fd/N are "magic" links: following one goes to
- * the inode itself, whatever its text says (so a pipe's fd link opens the pipe).
- *
- * The executable of a task comes from kernel/proc (task_exe_inode, a weak hook here until
- * exec records it); argv and the environment are read from the task's memory.
+ * procfs.c — the tree of /proc: the root (its files, self, thread-self and one directory
+ * per process), /proc/<pid>/ and /proc/<pid>/task/<tid>/ (the same entries per thread, as
+ * fs/proc/base.c's tgid_base_stuff and tid_base_stuff list them, in that order), fd/ and
+ * fdinfo/, and the links. Directories are computed when looked up or listed (from the task
+ * list); every node made is kept, so the same path keeps its inode number. Files are
+ * generated at open into a buffer that the reads then walk, as Linux's seq_file does on the
+ * first read; what they print is in proc_base.c, proc_misc.c, proc_pid_status.c,
+ * proc_pid_stat.c and proc_pid_maps.c. exe, cwd, root and fd/N are "magic" links:
+ * following one goes to the inode itself, whatever its text says (so a pipe's fd link
+ * opens the pipe).
  */
+#include "kernel/fs/proc_internal.h"
 #include "kernel/fs/vfs.h"
-#include "kernel/fs/tmpfs.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
 #include "kernel/proc/proc.h"
-#include "kernel/mm/mm.h"
-#include "kernel/time.h"
 #include "kernel/uaccess.h"
 
 /* exec's record of a task's program file (a reference for the caller), or NULL. */
 struct inode *task_exe_inode(struct task *t) __attribute__((weak));
 
-enum proc_kind { P_SELF, P_PID, P_FDDIR, P_EXE, P_CWD, P_ROOT, P_FD, P_FILE };
-
-struct proc_file {
-    const char *name;
-    int (*show)(struct task *t, char *buf, size_t size);   /* bytes written */
+enum proc_kind {
+    P_SELF, P_THREAD_SELF, P_PID, P_TASKDIR, P_TID, P_FDDIR, P_FDINFODIR,
+    P_EXE, P_CWD, P_ROOT, P_FD, P_FILE,
 };
 
+/* A node: pid is the process directory it is under (0: the root), tid the thread directory
+ * (0: none), fd the descriptor of fd/N and fdinfo/N. */
 struct proc_node {
     struct proc_node *next;
     enum proc_kind kind;
-    int pid, fd;
+    int pid, tid, fd;
     const struct proc_file *file;
     struct inode *inode;
     char link[FS_PATH_MAX];
 };
 
+/* An entry of a process or thread directory. */
+struct pid_entry {
+    const char *name;
+    enum proc_kind kind;
+    const struct proc_file *file;
+};
+
 static struct proc_node *nodes;
 static struct super_block *proc_sb;
 
-static const struct inode_ops proc_root_iops, proc_pid_iops, proc_fd_iops, proc_link_iops;
+static const struct inode_ops proc_root_iops, proc_pid_iops, proc_task_iops, proc_fd_iops, proc_link_iops;
 static const struct file_ops proc_dir_fops, proc_file_fops;
+
+#define PID_DIR_NLINK 9   /* Linux's 2 + the subdirectories of tgid_base_stuff */
+#define TID_DIR_NLINK 7   /* and of tid_base_stuff */
 
 static struct proc_node *node_of(struct inode *inode)
 {
     return inode->priv;
 }
 
-/* The node for (kind, pid, fd, file), made on first use. */
-static struct inode *proc_node(enum proc_kind kind, int pid, int fd, const struct proc_file *file)
+bool proc_is_init_standin(const struct task *t)
+{
+    return !t->mm && t->pid == INIT_PID;
+}
+
+const char *proc_task_comm(const struct task *t)
+{
+    return proc_is_init_standin(t) ? INIT_STANDIN_NAME : t->comm;
+}
+
+bool proc_is_kthread(const struct task *t)
+{
+    return !t->mm && !proc_is_init_standin(t);
+}
+
+static unsigned kind_mode(enum proc_kind kind, const struct proc_file *file)
+{
+    switch (kind) {
+    case P_PID: case P_TASKDIR: case P_TID: return S_IFDIR | 0555;
+    case P_FDDIR: case P_FDINFODIR: return S_IFDIR | 0500;
+    case P_FILE: return S_IFREG | (file->mode ? file->mode : 0444);
+    case P_FD: return S_IFLNK | 0700;
+    default: return S_IFLNK | 0777;
+    }
+}
+
+static const struct inode_ops *kind_iops(enum proc_kind kind)
+{
+    switch (kind) {
+    case P_PID: case P_TID: return &proc_pid_iops;
+    case P_TASKDIR: return &proc_task_iops;
+    case P_FDDIR: case P_FDINFODIR: return &proc_fd_iops;
+    case P_FILE: return NULL;
+    default: return &proc_link_iops;
+    }
+}
+
+/* The node for (kind, pid, tid, fd, file), made on first use; its parent is dir. */
+static struct inode *proc_node(struct inode *dir, enum proc_kind kind, int pid, int tid, int fd,
+                               const struct proc_file *file)
 {
     for (struct proc_node *n = nodes; n; n = n->next)
-        if (n->kind == kind && n->pid == pid && n->fd == fd && n->file == file)
+        if (n->kind == kind && n->pid == pid && n->tid == tid && n->fd == fd && n->file == file)
             return n->inode;
     struct proc_node *n = kzalloc(sizeof(*n));
-    unsigned mode;
-    switch (kind) {
-    case P_PID: mode = S_IFDIR | 0555; break;
-    case P_FDDIR: mode = S_IFDIR | 0500; break;
-    case P_FILE: mode = S_IFREG | 0444; break;
-    case P_FD: mode = S_IFLNK | 0700; break;
-    case P_SELF: mode = S_IFLNK | 0777; break;
-    default: mode = S_IFLNK | 0777;
-    }
+    unsigned mode = kind_mode(kind, file);
     struct inode *inode = n ? inode_alloc(proc_sb, mode) : NULL;
     if (!inode) {
         kfree(n);
         return NULL;
     }
-    n->kind = kind;
-    n->pid = pid;
-    n->fd = fd;
-    n->file = file;
-    n->inode = inode;
+    *n = (struct proc_node){ nodes, kind, pid, tid, fd, file, inode, "" };
     inode->priv = n;
-    inode->nlink = S_ISDIR(mode) ? 2 : 1;
-    inode->parent = proc_sb->root;
-    inode->iops = kind == P_PID ? &proc_pid_iops : kind == P_FDDIR ? &proc_fd_iops
-                : kind == P_FILE ? NULL : &proc_link_iops;
+    inode->nlink = kind == P_PID ? PID_DIR_NLINK : kind == P_TID ? TID_DIR_NLINK : S_ISDIR(mode) ? 2 : 1;
+    inode->parent = dir;
+    inode->iops = kind_iops(kind);
     inode->fops = S_ISDIR(mode) ? &proc_dir_fops : kind == P_FILE ? &proc_file_fops : NULL;
-    n->next = nodes;
     nodes = n;
     return inode;
+}
+
+/* The task a node shows: its thread, or its process's (whichever thread has that number);
+ * NULL once gone, or when the thread has left the process. */
+static struct task *node_task(const struct proc_node *n)
+{
+    struct task *t = task_by_pid(n->pid);
+    if (!t || !n->tid)
+        return t;
+    struct task *th = task_by_pid(n->tid);
+    return th && th->pid == t->pid ? th : NULL;
 }
 
 static int parse_int(const char *s, size_t len)
@@ -103,269 +147,71 @@ static bool name_is(const char *name, size_t len, const char *lit)
     return strlen(lit) == len && !memcmp(name, lit, len);
 }
 
-/* ---- generated files ---- */
+/* ---- the entries ---- */
 
-/* Copy [start, end) of t's memory, as /proc/<pid>/cmdline and environ show it. */
-static int show_user_range(struct task *t, uint64_t start, uint64_t end, char *buf, size_t size)
-{
-    size_t n = 0;
-    if (!t->mm)
-        return 0;
-    for (uint64_t a = start; a < end && n < size;) {
-        char *page = mm_user_page(t->mm, a, false);
-        if (!page)
-            break;
-        size_t chunk = MIN(PAGE_SIZE - a % PAGE_SIZE, end - a);
-        chunk = MIN(chunk, size - n);
-        memcpy(buf + n, page, chunk);
-        n += chunk;
-        a += chunk;
-    }
-    return (int)n;
-}
+static const struct proc_file f_environ = { "environ", proc_show_environ, NULL, 0400 };
+static const struct proc_file f_status = { "status", proc_pid_status, NULL, 0 };
+static const struct proc_file f_limits = { "limits", proc_show_limits, NULL, 0 };
+static const struct proc_file f_comm = { "comm", proc_show_comm, NULL, 0644 };
+static const struct proc_file f_cmdline = { "cmdline", proc_show_cmdline, NULL, 0 };
+static const struct proc_file f_stat = { "stat", proc_pid_stat, NULL, 0 };
+static const struct proc_file f_statm = { "statm", proc_pid_statm, NULL, 0 };
+static const struct proc_file f_maps = { "maps", proc_pid_maps, NULL, 0 };
+static const struct proc_file f_mounts = { "mounts", proc_show_mounts, NULL, 0 };
+static const struct proc_file f_mountinfo = { "mountinfo", proc_show_mountinfo, NULL, 0 };
+static const struct proc_file f_fdinfo = { "fdinfo", NULL, proc_show_fdinfo, 0 };
 
-static int show_cmdline(struct task *t, char *buf, size_t size)
-{
-    return t->mm ? show_user_range(t, t->mm->arg_start, t->mm->arg_end, buf, size) : 0;
-}
-
-static int show_environ(struct task *t, char *buf, size_t size)
-{
-    return t->mm ? show_user_range(t, t->mm->env_start, t->mm->env_end, buf, size) : 0;
-}
-
-static int show_comm(struct task *t, char *buf, size_t size)
-{
-    return snprintf(buf, size, "%s\n", t->comm);
-}
-
-static char state_char(struct task *t)
-{
-    if (t == current_task() || t->state == TASK_RUNNABLE)
-        return 'R';
-    return t->state == TASK_SLEEPING ? 'S' : 'Z';
-}
-
-static int show_stat(struct task *t, char *buf, size_t size)
-{
-    return snprintf(buf, size,
-                    "%d (%s) %c %d %d %d 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 0 0 0 "
-                    "18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n",
-                    t->pid, t->comm, state_char(t), t->ppid, t->pgid, t->sid);
-}
-
-static int show_status(struct task *t, char *buf, size_t size)
-{
-    static const char *states[] = { "R (running)", "S (sleeping)", "Z (zombie)" };
-    char sc = state_char(t);
-    const char *st = sc == 'R' ? states[0] : sc == 'S' ? states[1] : states[2];
-    unsigned umask = t->fs ? t->fs->umask : 022;
-    char um[5] = { '0', (char)('0' + (umask >> 6 & 7)), (char)('0' + (umask >> 3 & 7)), (char)('0' + (umask & 7)), 0 };
-    return snprintf(buf, size,
-                    "Name:\t%s\nUmask:\t%s\nState:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
-                    "TracerPid:\t0\nUid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t\n"
-                    "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\nKthread:\t0\nThreads:\t1\n",
-                    t->comm, um, st, t->pid, t->pid, t->ppid, t->uid, t->euid, t->suid, t->euid,
-                    t->gid, t->egid, t->sgid, t->egid, t->files ? MAX(t->files->size, 64u) : 0,
-                    t->pid, t->pid, t->pgid, t->sid);
-}
-
-/* The file a VMA maps and the file offset of its start (pgoff in bytes), for maps; kernel/mm
-   provides it once mappings record their file. NULL: anonymous. */
-struct file *vma_file(const struct vma *v, uint64_t *offset) __attribute__((weak));
-
-/* Linux's maps line: the fields, then for a named mapping spaces up to column 73 and the name. */
-static int maps_line(char *buf, size_t size, const struct vma *v)
-{
-    uint64_t offset = 0;
-    struct file *f = vma_file ? vma_file(v, &offset) : NULL;
-    uint32_t dev = f ? f->inode->sb->dev : 0;
-    unsigned long ino = f ? (unsigned long)f->inode->ino : 0;
-    int n = snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", (unsigned long)v->start,
-                     (unsigned long)v->end, v->prot & 1 ? 'r' : '-', v->prot & 2 ? 'w' : '-',
-                     v->prot & 4 ? 'x' : '-', v->flags & VMA_SHARED ? 's' : 'p', (unsigned long)offset,
-                     (dev >> 8) & 0xfff, (dev & 0xff) | ((dev >> 12) & 0xfff00), ino);
-    char *path = f ? kmalloc(FS_PATH_MAX) : NULL;
-    const char *name = NULL;
-    if (path && vfs_d_path(f->inode, path, FS_PATH_MAX) >= 0)
-        name = path;
-    else if (!f && (v->flags & VMA_HEAP))
-        name = "[heap]";
-    else if (!f && (v->flags & VMA_STACK))
-        name = "[stack]";
-    if (name && n >= 0 && (size_t)n < size) {
-        while (n < 73 && (size_t)n + 1 < size)
-            buf[n++] = ' ';
-        n += snprintf(buf + n, size - (size_t)n, "%s", name);
-    }
-    kfree(path);
-    return n;
-}
-
-static int show_maps(struct task *t, char *buf, size_t size)
-{
-    int n = 0;
-    if (!t->mm)
-        return 0;
-    for (struct vma *v = t->mm->vmas; v && (size_t)n + 1 < size; v = v->next) {
-        n += maps_line(buf + n, size - (size_t)n, v);
-        if ((size_t)n + 1 < size)
-            buf[n++] = '\n';
-    }
-    return n;
-}
-
-static int show_uptime(struct task *t, char *buf, size_t size)
-{
-    (void)t;
-    uint64_t ns = time_now_ns(CLOCK_MONOTONIC), cs = ns / 10000000;
-    return snprintf(buf, size, "%lu.%02lu %lu.%02lu\n", (unsigned long)(cs / 100), (unsigned long)(cs % 100),
-                    (unsigned long)(cs / 100), (unsigned long)(cs % 100));
-}
-
-static int show_meminfo(struct task *t, char *buf, size_t size)
-{
-    (void)t;
-    return snprintf(buf, size, "MemTotal:         524288 kB\nMemFree:          262144 kB\n"
-                               "MemAvailable:     262144 kB\nBuffers:               0 kB\n"
-                               "Cached:                0 kB\nSwapTotal:             0 kB\nSwapFree:              0 kB\n");
-}
-
-static int show_cpuinfo(struct task *t, char *buf, size_t size)
-{
-    (void)t;
-    return snprintf(buf, size, "processor\t: 0\nvendor_id\t: GenuineIntel\nmodel name\t: QEMU Virtual CPU\n"
-                               "cpu MHz\t\t: 2000.000\ncache size\t: 4096 KB\nflags\t\t: fpu sse sse2\n\n");
-}
-
-/* As the recording sandbox mounts them (recorder/sandbox_init.c). */
-static int show_mounts(struct task *t, char *buf, size_t size)
-{
-    (void)t;
-    return snprintf(buf, size, "lockstep-root / tmpfs rw,relatime,mode=755 0 0\n"
-                               "tmpfs /tmp tmpfs rw,nosuid,nodev,relatime 0 0\n"
-                               "devtmp /dev tmpfs rw,nosuid,relatime,mode=755 0 0\n"
-                               "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n");
-}
-
-/* /proc/<pid>/limits: Linux's table, from the task's rlimits. */
-static int show_limits(struct task *t, char *buf, size_t size)
-{
-    static const struct { const char *name, *unit; } rows[RLIM_NLIMITS] = {
-        [RLIMIT_CPU] = { "Max cpu time", "seconds" },
-        [RLIMIT_FSIZE] = { "Max file size", "bytes" },
-        [RLIMIT_DATA] = { "Max data size", "bytes" },
-        [RLIMIT_STACK] = { "Max stack size", "bytes" },
-        [RLIMIT_CORE] = { "Max core file size", "bytes" },
-        [RLIMIT_RSS] = { "Max resident set", "bytes" },
-        [RLIMIT_NPROC] = { "Max processes", "processes" },
-        [RLIMIT_NOFILE] = { "Max open files", "files" },
-        [RLIMIT_MEMLOCK] = { "Max locked memory", "bytes" },
-        [RLIMIT_AS] = { "Max address space", "bytes" },
-        [RLIMIT_LOCKS] = { "Max file locks", "locks" },
-        [RLIMIT_SIGPENDING] = { "Max pending signals", "signals" },
-        [RLIMIT_MSGQUEUE] = { "Max msgqueue size", "bytes" },
-        [RLIMIT_NICE] = { "Max nice priority", "" },
-        [RLIMIT_RTPRIO] = { "Max realtime priority", "" },
-        [RLIMIT_RTTIME] = { "Max realtime timeout", "us" },
-    };
-    int n = snprintf(buf, size, "%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units");
-    for (int i = 0; i < RLIM_NLIMITS && (size_t)n < size; i++) {
-        char soft[24], hard[24];
-        uint64_t c = t->rlim[i].rlim_cur, m = t->rlim[i].rlim_max;
-        if (c == RLIM_INFINITY)
-            snprintf(soft, sizeof(soft), "unlimited");
-        else
-            snprintf(soft, sizeof(soft), "%lu", (unsigned long)c);
-        if (m == RLIM_INFINITY)
-            snprintf(hard, sizeof(hard), "unlimited");
-        else
-            snprintf(hard, sizeof(hard), "%lu", (unsigned long)m);
-        if (*rows[i].unit)
-            n += snprintf(buf + n, size - (size_t)n, "%-25s %-20s %-20s %-10s\n", rows[i].name, soft, hard,
-                          rows[i].unit);
-        else
-            n += snprintf(buf + n, size - (size_t)n, "%-25s %-20s %-20s \n", rows[i].name, soft, hard);
-    }
-    return n;
-}
-
-static int show_loadavg(struct task *t, char *buf, size_t size)
-{
-    (void)t;
-    return snprintf(buf, size, "0.00 0.00 0.00 1/1 %d\n", current_task() ? current_task()->pid : 1);
-}
-
-/* The recording host's list (Debian's 6.x kernel), so that programs reading it agree. */
-static int show_filesystems(struct task *t, char *buf, size_t size)
-{
-    (void)t;
-    return snprintf(buf, size, "%s",
-                    "nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tcgroup\nnodev\tcgroup2\nnodev\tcpuset\n"
-                    "nodev\tdevtmpfs\nnodev\tbinfmt_misc\nnodev\tdebugfs\nnodev\ttracefs\nnodev\tsecurityfs\n"
-                    "nodev\tsockfs\nnodev\tbpf\nnodev\tpipefs\nnodev\tramfs\nnodev\thugetlbfs\nnodev\tdevpts\n"
-                    "\text3\n\text2\n\text4\n\tsquashfs\nnodev\tautofs\n\tfuseblk\nnodev\tfuse\nnodev\tfusectl\n"
-                    "nodev\toverlay\n\txfs\n\terofs\nnodev\tmqueue\n\tbtrfs\nnodev\tpstore\n");
-}
-
-/* As the recording sandbox mounts them; ids and devices are this kernel's. */
-static int show_mountinfo(struct task *t, char *buf, size_t size)
-{
-    (void)t;
-    struct inode *root = vfs_root();
-    static const struct { const char *path, *opts, *fs, *src, *sopts; } m[] = {
-        { "/", "rw,relatime", "tmpfs", "lockstep-root", "rw,mode=755" },
-        { "/tmp", "rw,nosuid,nodev,relatime", "tmpfs", "tmpfs", "rw" },
-        { "/dev", "rw,nosuid,relatime", "tmpfs", "devtmp", "rw,mode=755" },
-        { "/proc", "rw,nosuid,nodev,noexec,relatime", "proc", "proc", "rw" },
-    };
-    int n = 0, root_id = root->sb->mnt_id;
-    for (size_t i = 0; i < ARRAY_SIZE(m) && (size_t)n < size; i++) {
-        struct inode *in = NULL;
-        struct super_block *sb = root->sb;
-        if (i && vfs_lookup_at(AT_FDCWD, m[i].path, LOOKUP_FOLLOW, &in) == 0) {
-            sb = in->sb;
-            inode_put(in);
-        }
-        n += snprintf(buf + n, size - (size_t)n, "%d %d 0:%u / %s %s - %s %s %s\n", sb->mnt_id,
-                      i ? root_id : 1, sb->dev & 0xff, m[i].path, m[i].opts, m[i].fs, m[i].src, m[i].sopts);
-    }
-    return n;
-}
-
-/* Linux lists a pid directory's entries in this order (a subset of it). */
-static const struct proc_file pid_files[] = {
-    { "environ", show_environ }, { "status", show_status }, { "cmdline", show_cmdline },
-    { "stat", show_stat }, { "maps", show_maps }, { "comm", show_comm }, { "limits", show_limits },
-    { "mountinfo", show_mountinfo }, { "mounts", show_mounts },
+/* Linux's tgid_base_stuff, the entries this kernel has, in its order. */
+static const struct pid_entry tgid_base[] = {
+    { "task", P_TASKDIR, NULL }, { "fd", P_FDDIR, NULL }, { "fdinfo", P_FDINFODIR, NULL },
+    { "environ", P_FILE, &f_environ }, { "status", P_FILE, &f_status }, { "limits", P_FILE, &f_limits },
+    { "comm", P_FILE, &f_comm }, { "cmdline", P_FILE, &f_cmdline }, { "stat", P_FILE, &f_stat },
+    { "statm", P_FILE, &f_statm }, { "maps", P_FILE, &f_maps }, { "cwd", P_CWD, NULL },
+    { "root", P_ROOT, NULL }, { "exe", P_EXE, NULL }, { "mounts", P_FILE, &f_mounts },
+    { "mountinfo", P_FILE, &f_mountinfo },
 };
-/* The root's files, alphabetical as Linux's proc root lists them. */
+/* tid_base_stuff is the same without "task" (the first entry). */
+#define TID_BASE (tgid_base + 1)
+#define TID_BASE_LEN (ARRAY_SIZE(tgid_base) - 1)
+
+/* The root's files, in the order of Linux's proc root (by name length, then name). */
 static const struct proc_file root_files[] = {
-    { "cpuinfo", show_cpuinfo }, { "filesystems", show_filesystems }, { "loadavg", show_loadavg },
-    { "meminfo", show_meminfo }, { "mounts", show_mounts }, { "uptime", show_uptime },
+    { "mounts", proc_show_mounts, NULL, 0 }, { "uptime", proc_show_uptime, NULL, 0 },
+    { "cpuinfo", proc_show_cpuinfo, NULL, 0 }, { "loadavg", proc_show_loadavg, NULL, 0 },
+    { "meminfo", proc_show_meminfo, NULL, 0 }, { "filesystems", proc_show_filesystems, NULL, 0 },
 };
+
+/* ---- generated files ---- */
 
 struct proc_buf {
     char *data;
     size_t len;
 };
 
+#define PROC_BUF_SIZE (4 * PAGE_SIZE)
+
 static int proc_file_open(struct inode *inode, struct file *f)
 {
     struct proc_node *n = node_of(inode);
-    struct task *t = n->pid ? task_by_pid(n->pid) : current_task();
+    struct task *t = n->pid ? node_task(n) : current_task();
     if (!t)
         return -ESRCH;
     struct proc_buf *b = kzalloc(sizeof(*b));
-    char *data = kmalloc(4 * PAGE_SIZE);
+    char *data = kmalloc(PROC_BUF_SIZE);
     if (!b || !data) {
         kfree(b);
         kfree(data);
         return -ENOMEM;
     }
-    int len = n->file->show(t, data, 4 * PAGE_SIZE);
+    int len = n->file->show_fd ? n->file->show_fd(t, n->fd, data, PROC_BUF_SIZE)
+                               : n->file->show(t, data, PROC_BUF_SIZE);
+    if (len < 0) {
+        kfree(b);
+        kfree(data);
+        return len;
+    }
     b->data = data;
-    b->len = len < 0 ? 0 : MIN((size_t)len, 4 * PAGE_SIZE);
+    b->len = MIN((size_t)len, PROC_BUF_SIZE);
     f->priv = b;
     return 0;
 }
@@ -412,7 +258,7 @@ static const struct file_ops proc_file_fops = {
 
 static struct inode *link_target(struct proc_node *n)
 {
-    struct task *t = task_by_pid(n->pid);
+    struct task *t = node_task(n);
     if (!t)
         return NULL;
     switch (n->kind) {
@@ -436,21 +282,35 @@ static struct inode *link_target(struct proc_node *n)
 static struct inode *proc_magic_link(struct inode *inode)
 {
     struct proc_node *n = node_of(inode);
-    if (n->kind == P_SELF)
+    if (n->kind == P_SELF || n->kind == P_THREAD_SELF)
         return NULL;
     return link_target(n);
+}
+
+int proc_inode_path(struct inode *to, char *buf, size_t size)
+{
+    if (S_ISSOCK(to->mode) && to->anon)
+        return snprintf(buf, size, "socket:[%lu]", (unsigned long)to->ino);
+    if (S_ISFIFO(to->mode) && to->anon)
+        return snprintf(buf, size, "pipe:[%lu]", (unsigned long)to->ino);
+    if (to->anon)
+        return snprintf(buf, size, "anon_inode:[%lu]", (unsigned long)to->ino);
+    if (to->nlink == 0 && to->dead_path)
+        return snprintf(buf, size, "%s (deleted)", to->dead_path);
+    return vfs_d_path(to, buf, size);
 }
 
 static int proc_get_link(struct inode *inode, const char **target)
 {
     struct proc_node *n = node_of(inode);
+    struct task *self = current_task();
     *target = n->link;
-    if (n->kind == P_SELF) {
-        struct task *t = current_task();
-        return snprintf(n->link, sizeof(n->link), "%d", t ? t->pid : 0);
-    }
+    if (n->kind == P_SELF)
+        return snprintf(n->link, sizeof(n->link), "%d", self ? self->pid : 0);
+    if (n->kind == P_THREAD_SELF)
+        return snprintf(n->link, sizeof(n->link), "%d/task/%d", self ? self->pid : 0, self ? self->tid : 0);
     if (n->kind == P_FD) {
-        struct task *t = task_by_pid(n->pid);
+        struct task *t = node_task(n);
         struct fdtable *fdt = t ? t->files : NULL;
         struct file *f = fdt && (unsigned)n->fd < fdt->size ? fdt->files[n->fd] : NULL;
         if (f && f->ops && f->ops->anon_name)
@@ -459,17 +319,7 @@ static int proc_get_link(struct inode *inode, const char **target)
     struct inode *to = link_target(n);
     if (!to)
         return -ENOENT;
-    int len;
-    if (S_ISSOCK(to->mode) && to->anon)
-        len = snprintf(n->link, sizeof(n->link), "socket:[%lu]", (unsigned long)to->ino);
-    else if (S_ISFIFO(to->mode) && to->anon)
-        len = snprintf(n->link, sizeof(n->link), "pipe:[%lu]", (unsigned long)to->ino);
-    else if (to->anon)
-        len = snprintf(n->link, sizeof(n->link), "anon_inode:[%lu]", (unsigned long)to->ino);
-    else if (to->nlink == 0 && to->dead_path)
-        len = snprintf(n->link, sizeof(n->link), "%s (deleted)", to->dead_path);
-    else
-        len = vfs_d_path(to, n->link, sizeof(n->link));
+    int len = proc_inode_path(to, n->link, sizeof(n->link));
     inode_put(to);
     return len;
 }
@@ -481,63 +331,84 @@ static const struct inode_ops proc_link_iops = {
 
 /* ---- directories ---- */
 
-static int proc_root_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+static int found(struct inode *inode, struct inode **out)
 {
-    (void)dir;
-    struct inode *inode = NULL;
-    if (name_is(name, len, "self")) {
-        inode = proc_node(P_SELF, 0, 0, NULL);
-    } else {
-        for (size_t i = 0; i < ARRAY_SIZE(root_files); i++)
-            if (name_is(name, len, root_files[i].name))
-                inode = proc_node(P_FILE, 0, 0, &root_files[i]);
-        int pid = parse_int(name, len);
-        if (!inode && pid > 0 && task_by_pid(pid))
-            inode = proc_node(P_PID, pid, 0, NULL);
-    }
     if (!inode)
         return -ENOENT;
     *out = inode;
     return 0;
 }
 
+/* Processes on the root's nlink, as proc_root_getattr adds nr_processes() (every process,
+ * kernel ones too) to the root's own 2 (this root has no subdirectories of its own). */
+static void proc_root_count(void)
+{
+    unsigned n = 2;
+    for (struct task *t = task_first(); t; t = task_next(t))
+        n += t->tid == t->pid && t->state != TASK_DEAD;
+    proc_sb->root->nlink = n;
+}
+
+static int proc_root_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+    proc_root_count();
+    if (name_is(name, len, "self"))
+        return found(proc_node(dir, P_SELF, 0, 0, 0, NULL), out);
+    if (name_is(name, len, "thread-self"))
+        return found(proc_node(dir, P_THREAD_SELF, 0, 0, 0, NULL), out);
+    for (size_t i = 0; i < ARRAY_SIZE(root_files); i++)
+        if (name_is(name, len, root_files[i].name))
+            return found(proc_node(dir, P_FILE, 0, 0, 0, &root_files[i]), out);
+    int pid = parse_int(name, len);
+    if (pid > 0 && task_by_pid(pid))
+        return found(proc_node(dir, P_PID, pid, 0, 0, NULL), out);
+    return -ENOENT;
+}
+
+/* A process directory (tid 0) or a thread's (task/<tid>): the entries of its table. */
 static int proc_pid_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
-    int pid = node_of(dir)->pid;
-    struct inode *inode = NULL;
-    if (!task_by_pid(pid))
+    struct proc_node *d = node_of(dir);
+    const struct pid_entry *e = d->tid ? TID_BASE : tgid_base;
+    size_t ne = d->tid ? TID_BASE_LEN : ARRAY_SIZE(tgid_base);
+    if (!node_task(d))
         return -ENOENT;
-    if (name_is(name, len, "exe"))
-        inode = proc_node(P_EXE, pid, 0, NULL);
-    else if (name_is(name, len, "cwd"))
-        inode = proc_node(P_CWD, pid, 0, NULL);
-    else if (name_is(name, len, "root"))
-        inode = proc_node(P_ROOT, pid, 0, NULL);
-    else if (name_is(name, len, "fd"))
-        inode = proc_node(P_FDDIR, pid, 0, NULL);
-    for (size_t i = 0; !inode && i < ARRAY_SIZE(pid_files); i++)
-        if (name_is(name, len, pid_files[i].name))
-            inode = proc_node(P_FILE, pid, 0, &pid_files[i]);
-    if (!inode)
+    for (size_t i = 0; i < ne; i++)
+        if (name_is(name, len, e[i].name))
+            return found(proc_node(dir, e[i].kind, d->pid, d->tid, 0, e[i].file), out);
+    return -ENOENT;
+}
+
+/* task/: one directory per live thread of the process. */
+static int proc_task_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+    struct proc_node *d = node_of(dir);
+    struct task *p = node_task(d), *t = task_by_pid(parse_int(name, len));
+    if (!p || !t || t->pid != p->pid || t->state == TASK_DEAD)
         return -ENOENT;
-    if (inode->parent == proc_sb->root && inode != dir)
-        inode->parent = dir;
-    *out = inode;
-    return 0;
+    return found(proc_node(dir, P_TID, d->pid, t->tid, 0, NULL), out);
+}
+
+static struct file *task_fd(struct task *t, int fd)
+{
+    if (!t || fd < 0 || !t->files || (unsigned)fd >= t->files->size)
+        return NULL;
+    return t->files->files[fd];
 }
 
 static int proc_fd_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
-    int pid = node_of(dir)->pid, fd = parse_int(name, len);
-    struct task *t = task_by_pid(pid);
-    if (!t || fd < 0 || !t->files || (unsigned)fd >= t->files->size || !t->files->files[fd])
+    struct proc_node *d = node_of(dir);
+    int fd = parse_int(name, len);
+    struct file *f = task_fd(node_task(d), fd);
+    if (!f)
         return -ENOENT;
-    *out = proc_node(P_FD, pid, fd, NULL);
+    if (d->kind == P_FDINFODIR)
+        return found(proc_node(dir, P_FILE, d->pid, d->tid, fd, &f_fdinfo), out);
+    *out = proc_node(dir, P_FD, d->pid, d->tid, fd, NULL);
     if (!*out)
         return -ENOMEM;
-    (*out)->parent = dir;
     /* The link's mode shows the fd's access mode, as Linux's proc_fd_link does. */
-    struct file *f = t->files->files[fd];
     (*out)->mode = S_IFLNK | (f->readable ? 0500 : 0) | (f->writable ? 0300 : 0);
     return 0;
 }
@@ -559,59 +430,82 @@ static bool emit_at(struct dir_context *ctx, int64_t idx, const char *name, uint
     return true;
 }
 
+static bool emit_node(struct dir_context *ctx, int64_t *i, const char *name, struct inode *in)
+{
+    return !in || emit_at(ctx, (*i)++, name, in->ino, dtype_of(in->mode));
+}
+
+static void iterate_root(struct inode *dir, struct dir_context *ctx, int64_t i)
+{
+    char name[16];
+    for (size_t k = 0; k < ARRAY_SIZE(root_files); k++)
+        if (!emit_node(ctx, &i, root_files[k].name, proc_node(dir, P_FILE, 0, 0, 0, &root_files[k])))
+            return;
+    if (!emit_node(ctx, &i, "self", proc_node(dir, P_SELF, 0, 0, 0, NULL)) ||
+        !emit_node(ctx, &i, "thread-self", proc_node(dir, P_THREAD_SELF, 0, 0, 0, NULL)))
+        return;
+    for (int pid = 1; pid < 32768; pid++) {   /* processes only: threads are under task/ */
+        struct task *t = task_by_pid(pid);
+        if (!t || t->tid != t->pid)
+            continue;
+        snprintf(name, sizeof(name), "%d", pid);
+        if (!emit_node(ctx, &i, name, proc_node(dir, P_PID, pid, 0, 0, NULL)))
+            return;
+    }
+}
+
+static void iterate_fds(struct inode *dir, struct proc_node *d, struct task *t, struct dir_context *ctx, int64_t i)
+{
+    char name[16];
+    for (unsigned fd = 0; t->files && fd < t->files->size; fd++) {
+        if (!t->files->files[fd])
+            continue;
+        struct inode *in;
+        snprintf(name, sizeof(name), "%u", fd);
+        if (proc_fd_lookup(dir, name, strlen(name), &in) == 0 && !emit_node(ctx, &i, name, in))
+            return;
+    }
+    (void)d;
+}
+
+static void iterate_tasks(struct inode *dir, struct proc_node *d, struct task *p, struct dir_context *ctx, int64_t i)
+{
+    char name[16];
+    for (int tid = 1; tid < 32768; tid++) {
+        struct task *t = task_by_pid(tid);
+        if (!t || t->pid != p->pid || t->state == TASK_DEAD)
+            continue;
+        snprintf(name, sizeof(name), "%d", tid);
+        if (!emit_node(ctx, &i, name, proc_node(dir, P_TID, d->pid, tid, 0, NULL)))
+            return;
+    }
+}
+
 static int proc_iterate(struct file *f, struct dir_context *ctx)
 {
     struct inode *dir = f->inode;
     int64_t i = 0;
-    char name[16];
     if (!emit_at(ctx, i++, ".", dir->ino, dtype_of(S_IFDIR)) ||
         !emit_at(ctx, i++, "..", dir->parent->ino, dtype_of(S_IFDIR)))
         return 0;
     if (dir == proc_sb->root) {
-        for (size_t k = 0; k < ARRAY_SIZE(root_files); k++) {
-            struct inode *in = proc_node(P_FILE, 0, 0, &root_files[k]);
-            if (in && !emit_at(ctx, i++, root_files[k].name, in->ino, dtype_of(in->mode)))
-                return 0;
-        }
-        struct inode *self = proc_node(P_SELF, 0, 0, NULL);
-        if (self && !emit_at(ctx, i++, "self", self->ino, dtype_of(S_IFLNK)))
-            return 0;
-        for (int pid = 1; pid < 32768; pid++) {
-            if (!task_by_pid(pid))
-                continue;
-            struct inode *in = proc_node(P_PID, pid, 0, NULL);
-            snprintf(name, sizeof(name), "%d", pid);
-            if (in && !emit_at(ctx, i++, name, in->ino, dtype_of(S_IFDIR)))
-                return 0;
-        }
+        iterate_root(dir, ctx, i);
         return 0;
     }
-    struct proc_node *n = node_of(dir);
-    struct task *t = task_by_pid(n->pid);
+    struct proc_node *d = node_of(dir);
+    struct task *t = node_task(d);
     if (!t)
         return 0;
-    if (n->kind == P_FDDIR) {
-        for (unsigned fd = 0; t->files && fd < t->files->size; fd++) {
-            if (!t->files->files[fd])
-                continue;
-            struct inode *in = proc_node(P_FD, n->pid, (int)fd, NULL);
-            snprintf(name, sizeof(name), "%u", fd);
-            if (in && !emit_at(ctx, i++, name, in->ino, dtype_of(S_IFLNK)))
+    if (d->kind == P_FDDIR || d->kind == P_FDINFODIR) {
+        iterate_fds(dir, d, t, ctx, i);
+    } else if (d->kind == P_TASKDIR) {
+        iterate_tasks(dir, d, t, ctx, i);
+    } else {
+        const struct pid_entry *e = d->tid ? TID_BASE : tgid_base;
+        size_t ne = d->tid ? TID_BASE_LEN : ARRAY_SIZE(tgid_base);
+        for (size_t k = 0; k < ne; k++)
+            if (!emit_node(ctx, &i, e[k].name, proc_node(dir, e[k].kind, d->pid, d->tid, 0, e[k].file)))
                 return 0;
-        }
-        return 0;
-    }
-    static const char *links[] = { "fd", "cwd", "root", "exe" };
-    for (size_t k = 0; k < ARRAY_SIZE(links); k++) {
-        struct inode *in;
-        if (proc_pid_lookup(dir, links[k], strlen(links[k]), &in) == 0 &&
-            !emit_at(ctx, i++, links[k], in->ino, dtype_of(in->mode)))
-            return 0;
-    }
-    for (size_t k = 0; k < ARRAY_SIZE(pid_files); k++) {
-        struct inode *in = proc_node(P_FILE, n->pid, 0, &pid_files[k]);
-        if (in && !emit_at(ctx, i++, pid_files[k].name, in->ino, dtype_of(S_IFREG)))
-            return 0;
     }
     return 0;
 }
@@ -622,11 +516,25 @@ static long proc_dir_read(struct file *f, struct iov_iter *to, int64_t *pos)
     return -EISDIR;
 }
 
+/* task/'s link count follows the threads (proc_task_getattr); the root's the processes. */
+static int proc_dir_open(struct inode *inode, struct file *f)
+{
+    (void)f;
+    if (inode == proc_sb->root) {
+        proc_root_count();
+    } else if (node_of(inode)->kind == P_TASKDIR) {
+        struct task *t = node_task(node_of(inode));
+        inode->nlink = 2 + (t ? (unsigned)thread_group_size(t) : 0);
+    }
+    return 0;
+}
+
 static const struct inode_ops proc_root_iops = { .lookup = proc_root_lookup, .name_of = proc_name_of };
 static const struct inode_ops proc_pid_iops = { .lookup = proc_pid_lookup, .name_of = proc_name_of };
+static const struct inode_ops proc_task_iops = { .lookup = proc_task_lookup, .name_of = proc_name_of };
 static const struct inode_ops proc_fd_iops = { .lookup = proc_fd_lookup, .name_of = proc_name_of };
 static const struct file_ops proc_dir_fops = {
-    .read = proc_dir_read, .llseek = proc_file_llseek, .iterate = proc_iterate,
+    .open = proc_dir_open, .read = proc_dir_read, .llseek = proc_file_llseek, .iterate = proc_iterate,
 };
 
 /* Turn the (empty) super block mounted on /proc into procfs. */
@@ -635,6 +543,7 @@ void procfs_init(struct super_block *sb)
     proc_sb = sb;
     nodes = NULL;   /* a new tree (check mode): the old nodes stay with the old proc */
     sb->blksize = 1024;   /* proc's block size, as st_blksize shows it */
+    sb->root->size = 0;
     sb->root->iops = &proc_root_iops;
     sb->root->fops = &proc_dir_fops;
 }

@@ -22,6 +22,9 @@ struct task;
 #define VMA_STACK     0x4
 #define VMA_HEAP      0x8
 #define VMA_MAYWRITE  0x10      /* a shared file mapping whose file is open for writing */
+#define VMA_VVAR      0x20      /* the special mappings of vdso.c, named in /proc/<pid>/maps */
+#define VMA_VVAR_VCLOCK 0x40
+#define VMA_VDSO      0x80
 
 struct vma {
     uint64_t start, end;        /* [start, end), page-aligned */
@@ -63,6 +66,7 @@ uint64_t mm_get_unmapped_area(struct mm *mm, uint64_t hint, uint64_t len);
 uint64_t mm_stack_rlimit(void);
 uint64_t mmap_base_for(struct task *t);                    /* Linux's mmap_base() without randomisation */
 unsigned mm_arch_prot(unsigned prot);                      /* PROT_* to the arch's page protection */
+int vdso_map(struct mm *mm);                                /* vdso.c: [vvar], [vvar_vclock], [vdso] */
 
 /* The kernel address of the page holding user address va, faulting it in as a user access
  * would (demand paging, copy-on-write); NULL when the access would be a SIGSEGV. */

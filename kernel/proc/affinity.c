@@ -21,6 +21,12 @@ static uint64_t cpus_of(const struct task *t)
     return CPUS_ONLINE & ~t->cpus_cleared;
 }
 
+/* For /proc/<pid>/status's Cpus_allowed (kernel/fs/proc_pid_status.c). */
+uint64_t task_cpus_allowed(const struct task *t)
+{
+    return cpus_of(t);
+}
+
 /* pid 0 is the caller; otherwise any thread by its tid. */
 static struct task *sched_target(int pid)
 {

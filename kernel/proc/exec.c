@@ -363,9 +363,7 @@ static int do_execve(const char *path, const char *execfn, char *const argv[], i
         r = -ENOMEM;
         goto out;
     }
-    /* Linux maps [vvar], [vvar_vclock] and [vdso] (8 pages) first, just under mmap_base; we
-     * have no vDSO but leave the hole, so that mmap places everything else where Linux does. */
-    mm->mmap_base = mmap_base_for(t) - 8 * PAGE_SIZE;
+    mm->mmap_base = mmap_base_for(t);
     /* Static PIE: Linux 6.x maps it top-down in the mmap area (load_bias 0 with no
      * MAP_FIXED) and moves the brk to ELF_ET_DYN_BASE. */
     uint64_t lo = UINT64_MAX, hi = 0, bias = 0;
@@ -396,6 +394,8 @@ static int do_execve(const char *path, const char *execfn, char *const argv[], i
     }
     mm->start_brk = mm->brk = im.eh.e_type == ET_DYN ? ALIGN_DOWN(ELF_ET_DYN_BASE, PAGE_SIZE)
                                                      : ALIGN_UP(hi + bias, PAGE_SIZE);
+    if ((r = vdso_map(mm)) < 0)   /* after the ELF, as Linux's ARCH_SETUP_ADDITIONAL_PAGES */
+        goto out;
     uint64_t sp;
     if ((r = build_stack(mm, execfn, argv, argc, envp, envc, &lay, &sp)) < 0)
         goto out;
