@@ -13,6 +13,7 @@
 #include "kernel/timer.h"
 #include "kernel/uaccess.h"
 #include "kernel/proc/proc.h"
+#include "kernel/signal.h"
 #include <linux/time.h>
 #include <linux/time_types.h>
 #include <asm/signal.h>
@@ -65,7 +66,7 @@ static void real_expired(struct ktimer *kt)
         itimers_free(it);     /* the process is gone */
         return;
     }
-    signal_send(thread_signal_target(t, SIGALRM), SIGALRM);
+    signal_send_process(t, SIGALRM, NULL);   /* SI_KERNEL, to the process (kernel/signal_queue.c) */
     if (it->real_interval)
         ktimer_arm(kt, kt->deadline + it->real_interval);
 }

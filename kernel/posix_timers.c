@@ -93,7 +93,7 @@ static void ptimer_expired(struct ktimer *kt)
         }
         return;
     }
-    if (t->sigpending & SIGBIT(p->signo)) {
+    if (signal_pending_set(t) & SIGBIT(p->signo)) {
         p->overrun++;          /* the last one is not delivered yet */
         return;
     }
@@ -106,7 +106,7 @@ static void ptimer_expired(struct ktimer *kt)
     info.si_tid = p->id;
     info.si_overrun = p->overrun_last;
     info.si_value.sival_ptr = (void *)p->value;
-    signal_send_info(to_thread ? t : thread_signal_target(t, p->signo), p->signo, &info);
+    signal_queue(t, p->signo, &info, !to_thread);   /* SIGEV_SIGNAL: to the process */
 }
 
 static bool clock_has_timers(int clockid)

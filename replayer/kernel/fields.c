@@ -8,6 +8,7 @@
 #include "desc.h"
 #include "fields.h"
 #include "report.h"
+#include "idtext.h"
 
 /* syscall numbers (x86-64) the checker treats specially */
 enum { NR_READ = 0, NR_BRK = 12, NR_PREAD64 = 17, NR_READV = 19,
@@ -370,6 +371,8 @@ int fields_exit(struct check_run *run, struct check_stream *s, uint32_t pos, int
                                 rule_what(RULE_EXACT), executed };
         return report_divergence(run, s, pos, &d);
     }
+    if (idtext_applies(run, s, sc, act))   /* /proc text with inode and device numbers */
+        return idtext_check(run, s, pos, sc, result, executed);
     int world = world_role(run, s, sc->nr);
     enum check_role role = desc_result_role(sc->nr);
     if (sc->flags & TRACE_SC_UNDESCRIBED)
