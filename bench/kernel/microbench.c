@@ -2,18 +2,20 @@
  * microbench.c — kernel microbenchmarks, the same static binary on the Lockstep kernel and on
  * Linux (where it runs as /init of an initramfs). bench/kernel/run.py boots both and compares.
  *
- * usage: microbench [-t TARGET_MS] [-r REPEATS] [NAME...]      (no NAME: every benchmark;
- *        NAME "none": no benchmark, which times a boot to init and back)
+ * usage: microbench [-t TARGET_MS] [-r REPEATS] [-k TSC_KHZ] [NAME...]  (no NAME: every
+ *        benchmark; NAME "none": no benchmark, which times a boot to init and back)
  *        microbench -l                                         (list the benchmarks' names)
  *        microbench -T             (the TSC's frequency in kHz, measured against CLOCK_MONOTONIC)
  *
- * Each benchmark is timed with clock_gettime(CLOCK_MONOTONIC). The iteration count is found by
- * doubling until one timed run lasts TARGET_MS (default 250 ms); then the run is repeated and the
- * fastest of REPEATS runs (default 3) is reported, so that a noisy host inflates nothing. Output,
- * one line per benchmark:   NAME NS_PER_OP      or      NAME error WHY
- * Lines starting with '#' are comments: start; iteration counts; end, with the time elapsed since
- * the start by this clock and in TSC cycles (under QEMU the guest reads the host's TSC, so run.py
- * can tell whether the guest's clock is right).
+ * Each benchmark is timed with clock_gettime(CLOCK_MONOTONIC), or with the TSC at TSC_KHZ when
+ * -k gives it (under QEMU TCG the guest reads the host's TSC, so both kernels are then timed by
+ * the same true clock, whatever their own clocks do). The iteration count is found by doubling
+ * until one timed run lasts TARGET_MS (default 250 ms); then the run is repeated and the fastest
+ * of REPEATS runs (default 3) is reported, so that a noisy host inflates nothing. Output, one
+ * line per benchmark:   NAME NS_PER_OP      or      NAME error WHY
+ * Lines starting with '#' are comments: start; per benchmark the iteration count and the spread
+ * of its runs (min, median, max ns/op); end, with the time elapsed since the start by
+ * CLOCK_MONOTONIC and in TSC cycles (so run.py can tell whether the guest's clock is right).
  *
  * As pid 1 (Linux initramfs) it sets up what a run needs (a tmpfs on /tmp, a console on fds 0-2)
  * and stops the machine at the end: isa-debug-exit (port 0xf4) if QEMU has one, else power-off.
@@ -44,11 +46,22 @@
 /* A benchmark runs n operations and returns 0 with *ns set to the time they took, or -errno. */
 typedef int (*bench_fn)(long n, uint64_t *ns);
 
-static uint64_t now_ns(void)
+static uint64_t clock_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static long timing_tsc_khz;   /* -k: time the benchmarks with the TSC at this frequency */
+
+/* The benchmarks' clock: CLOCK_MONOTONIC, or the TSC when -k gave its frequency. */
+static uint64_t now_ns(void)
+{
+    if (!timing_tsc_khz)
+        return clock_ns();
+    unsigned __int128 c = __builtin_ia32_rdtsc();
+    return (uint64_t)(c * 1000000u / (unsigned long)timing_tsc_khz);
 }
 
 static int bench_getpid(long n, uint64_t *ns)
@@ -186,8 +199,21 @@ static const struct bench {
 };
 #define NBENCH (sizeof benches / sizeof benches[0])
 
-/* Calibrate, then keep the fastest of `repeats` runs; 0 and *ns_per_op, or -errno. */
-static int measure(const struct bench *b, uint64_t target_ns, int repeats, double *ns_per_op, long *iters)
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* What measure() found: iterations per run, and the runs' ns/op sorted (min first). */
+struct result {
+    long iters;
+    int runs;
+    double per_op[];
+};
+
+/* Calibrate, then time `repeats` runs of the same length into r; 0 or -errno. */
+static int measure(const struct bench *b, uint64_t target_ns, int repeats, struct result *r)
 {
     long n = 1;
     uint64_t ns = 0;
@@ -200,16 +226,16 @@ static int measure(const struct bench *b, uint64_t target_ns, int repeats, doubl
         long grow = ns ? (long)((double)n * target_ns * 1.2 / ns) : n * 100;
         n = grow > n * 100 ? n * 100 : grow < n * 2 ? n * 2 : grow;
     }
-    double best = (double)ns / n;
-    for (int r = 1; r < repeats; r++) {
+    r->per_op[0] = (double)ns / n;
+    for (int k = 1; k < repeats; k++) {
         int err = b->fn(n, &ns);
         if (err)
             return err;
-        if ((double)ns / n < best)
-            best = (double)ns / n;
+        r->per_op[k] = (double)ns / n;
     }
-    *ns_per_op = best;
-    *iters = n;
+    qsort(r->per_op, (size_t)repeats, sizeof r->per_op[0], cmp_double);
+    r->iters = n;
+    r->runs = repeats;
     return 0;
 }
 
@@ -218,9 +244,9 @@ static int measure(const struct bench *b, uint64_t target_ns, int repeats, doubl
 static long tsc_khz(void)
 {
     struct timespec pause = { 0, 300000000 };
-    uint64_t t0 = now_ns(), c0 = __builtin_ia32_rdtsc();
+    uint64_t t0 = clock_ns(), c0 = __builtin_ia32_rdtsc();
     nanosleep(&pause, NULL);
-    uint64_t t1 = now_ns(), c1 = __builtin_ia32_rdtsc();
+    uint64_t t1 = clock_ns(), c1 = __builtin_ia32_rdtsc();
     return (long)((double)(c1 - c0) * 1e6 / (double)(t1 - t0));
 }
 
@@ -259,7 +285,7 @@ static int run(int argc, char **argv)
 {
     long target_ms = 250;
     int repeats = 3, opt, status = 0;
-    while ((opt = getopt(argc, argv, "t:r:lT")) != -1) {
+    while ((opt = getopt(argc, argv, "t:r:k:lT")) != -1) {
         if (opt == 'T') {
             printf("%ld\n", tsc_khz());
             return 0;
@@ -271,8 +297,10 @@ static int run(int argc, char **argv)
             target_ms = atol(optarg);
         else if (opt == 'r')
             repeats = atoi(optarg);
+        else if (opt == 'k')
+            timing_tsc_khz = atol(optarg);
         else {
-            fprintf(stderr, "usage: microbench [-t TARGET_MS] [-r REPEATS] [NAME...] | -l | -T\n");
+            fprintf(stderr, "usage: microbench [-t TARGET_MS] [-r REPEATS] [-k TSC_KHZ] [NAME...] | -l | -T\n");
             return 2;
         }
     }
@@ -280,6 +308,9 @@ static int run(int argc, char **argv)
         target_ms = 1;
     if (repeats < 1)
         repeats = 1;
+    struct result *res = malloc(sizeof *res + sizeof res->per_op[0] * (size_t)repeats);
+    if (!res)
+        return 1;
     for (int a = optind; a < argc; a++) {
         bool known = strcmp(argv[a], "none") == 0;
         for (size_t i = 0; i < NBENCH; i++)
@@ -289,26 +320,28 @@ static int run(int argc, char **argv)
             status = 1;
         }
     }
-    uint64_t start = now_ns(), start_tsc = __builtin_ia32_rdtsc();
-    printf("# microbench start target_ms=%ld repeats=%d\n", target_ms, repeats);
+    uint64_t start = clock_ns(), start_tsc = __builtin_ia32_rdtsc();
+    printf("# microbench start target_ms=%ld repeats=%d timing=%s\n", target_ms, repeats,
+           timing_tsc_khz ? "tsc" : "clock_monotonic");
     for (size_t i = 0; i < NBENCH; i++) {
         bool wanted = optind == argc;
         for (int a = optind; a < argc; a++)
             wanted |= strcmp(argv[a], benches[i].name) == 0;
         if (!wanted)
             continue;
-        double per_op;
-        long iters;
-        int err = measure(&benches[i], (uint64_t)target_ms * 1000000ull, repeats, &per_op, &iters);
+        int err = measure(&benches[i], (uint64_t)target_ms * 1000000ull, repeats, res);
         if (err) {
             printf("%s error %s\n", benches[i].name, strerror(-err));
             status = 1;
         } else {
-            printf("%s %.1f\n", benches[i].name, per_op);
-            printf("# %s iterations=%ld\n", benches[i].name, iters);
+            printf("%s %.1f\n", benches[i].name, res->per_op[0]);
+            printf("# %s iterations=%ld runs=%d min=%.1f median=%.1f max=%.1f\n", benches[i].name,
+                   res->iters, res->runs, res->per_op[0], res->per_op[res->runs / 2],
+                   res->per_op[res->runs - 1]);
         }
     }
-    uint64_t elapsed = now_ns() - start, cycles = __builtin_ia32_rdtsc() - start_tsc;
+    free(res);
+    uint64_t elapsed = clock_ns() - start, cycles = __builtin_ia32_rdtsc() - start_tsc;
     printf("# microbench done elapsed_ms=%.1f tsc_cycles=%llu\n", (double)elapsed / 1e6,
            (unsigned long long)cycles);
     return status;
