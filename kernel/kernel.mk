@@ -4,7 +4,6 @@
 
 KBUILD      := $(BUILD)/kernel
 KERNEL_ELF  := $(KBUILD)/lockstep.elf
-UAPI        := $(GEN)/uapi
 KERNEL_SRCS := $(shell find arch/x86_64 kernel \( -path '*/tests' -prune \) -o \( -name '*.c' -o -name '*.S' \) -print 2>/dev/null | sort)
 KERNEL_OBJS := $(patsubst %,$(KBUILD)/obj/%.o,$(KERNEL_SRCS))
 KERNEL_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding -nostdlib -nostdinc \
@@ -13,12 +12,8 @@ KERNEL_CFLAGS := -std=c11 -Wall -Wextra -Werror -O2 -g -ffreestanding -nostdlib 
     -fno-strict-aliasing -fno-builtin-malloc \
     -I. -I$(GEN) -isystem $(shell gcc -print-file-name=include) -isystem $(UAPI) -MMD -MP
 
-# Linux's uapi headers, copied so that the kernel uses its exact constants and structs.
-$(UAPI)/.stamp:
-	@rm -rf $(UAPI) && mkdir -p $(UAPI)
-	@cp -r /usr/include/linux /usr/include/asm-generic $(UAPI)/
-	@cp -r /usr/include/x86_64-linux-gnu/asm $(UAPI)/asm
-	@touch $@
+# $(UAPI): Linux's uapi headers, so that the kernel uses its exact constants and structs; made
+# by traces/traces.mk (included before this file), the one rule for every freestanding build.
 
 $(KBUILD)/obj/%.c.o: %.c $(UAPI)/.stamp $(GEN)/syscall_list.h
 	@mkdir -p $(@D)

@@ -11,6 +11,8 @@
 #   TRACES_INCLUDES      -I flags to include "trace.h", "sysdesc.h", "print.h" (and the uapi
 #                        headers they use) from anywhere
 #   TRACES_DEPS          generated files those sources need (order them before compiling)
+#   UAPI                 the Linux uapi headers, $(UAPI)/.stamp the rule that makes them: the one
+#                        copy every freestanding build uses (these sources, the kernel, the checker)
 
 TRACES_OUT := $(BUILD)/traces
 TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c traces/sysdesc.c traces/sysdesc_structs.c \
@@ -19,18 +21,20 @@ TRACES_KERNEL_SRCS := traces/codec.c traces/crc32.c traces/fmt.c traces/sysdesc.
 TRACES_HOST_ONLY_SRCS := traces/encode.c
 TRACES_HEADERS := $(wildcard traces/*.h)
 
-# Linux uapi headers only (linux/, asm/, asm-generic/), so a freestanding build can use the
-# kernel's struct layouts without seeing any libc header.
-TRACES_UAPI := $(TRACES_OUT)/uapi
-$(TRACES_UAPI)/.stamp: traces/traces.mk
-	@mkdir -p $(@D)
-	@ln -sfn /usr/include/linux $(@D)/linux
-	@ln -sfn /usr/include/asm-generic $(@D)/asm-generic
-	@ln -sfn /usr/include/x86_64-linux-gnu/asm $(@D)/asm
+# Linux uapi headers only (linux/, asm/, asm-generic/), so a freestanding build uses Linux's
+# exact constants and struct layouts without seeing any libc header: links to the host's
+# /usr/include, made once for every user (kernel.mk and replayer.mk depend on $(UAPI)/.stamp).
+# The directory is emptied first: an older tree held a copy there.
+UAPI := $(GEN)/uapi
+$(UAPI)/.stamp: traces/traces.mk
+	@rm -rf $(@D) && mkdir -p $(@D)
+	@ln -s /usr/include/linux $(@D)/linux
+	@ln -s /usr/include/asm-generic $(@D)/asm-generic
+	@ln -s /usr/include/x86_64-linux-gnu/asm $(@D)/asm
 	@touch $@
 
-TRACES_INCLUDES := -Itraces -I$(GEN) -isystem $(TRACES_UAPI)
-TRACES_DEPS := $(GEN)/syscall_list.h $(TRACES_UAPI)/.stamp
+TRACES_INCLUDES := -Itraces -I$(GEN) -isystem $(UAPI)
+TRACES_DEPS := $(GEN)/syscall_list.h $(UAPI)/.stamp
 # The shared sources see the same headers on both sides (no libc, uapi only), so the host and
 # the kernel build identical tables; only code generation differs.
 TRACES_NOLIBC := -ffreestanding -nostdinc -isystem $(shell $(HOSTCC) -print-file-name=include)
