@@ -535,7 +535,8 @@ long sys_recvmsg(int fd, struct user_msghdr *umsg, unsigned flags)
 
 /* sendmmsg/recvmmsg: msghdrs one after another, each length written to msg_len; an error after
  * the first message ends the batch and the count so far is returned (the error is lost, as on
- * Linux for sendmmsg). recvmmsg's timeout is only checked between messages, as on Linux. */
+ * Linux for sendmmsg). recvmmsg's timeout is only checked between messages, as on Linux, and
+ * once a message came the time left is written back to it. */
 struct mmsghdr {
     struct user_msghdr msg_hdr;
     unsigned msg_len;
@@ -584,8 +585,15 @@ long sys_sendmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags)
 long sys_recvmmsg(int fd, struct mmsghdr *uvec, unsigned vlen, unsigned flags, struct __kernel_timespec *uts)
 {
     uint64_t deadline;
-    long err = ev_timespec_deadline(uts, &deadline);
-    if (err)
-        return err;
-    return do_mmsg(fd, uvec, vlen, flags, (flags & MSG_WAITFORONE) ? MSG_DONTWAIT : 0, deadline, do_recvmsg);
+    long ret = ev_timespec_deadline(uts, &deadline);
+    if (ret)
+        return ret;
+    ret = do_mmsg(fd, uvec, vlen, flags, (flags & MSG_WAITFORONE) ? MSG_DONTWAIT : 0, deadline, do_recvmsg);
+    if (ret > 0 && uts) {
+        uint64_t now = time_now_ns(CLOCK_MONOTONIC), left = deadline > now ? deadline - now : 0;
+        struct __kernel_timespec ts = { (long long)(left / 1000000000ULL), (long long)(left % 1000000000ULL) };
+        if (copy_to_user(uts, &ts, sizeof ts))
+            ret = -EFAULT;
+    }
+    return ret;
 }

@@ -170,5 +170,10 @@ int main(void)
     CHECK_EQ("recvmmsg_waitforone", recvmmsg(dp[1], rmsg, 3, MSG_WAITFORONE, NULL), 2);
     CHECK_EQ("recvmmsg_len0", rmsg[0].msg_len, 3);
     CHECK_EQ("recvmmsg_len1", rmsg[1].msg_len, 5);
+    /* With a timeout, the time left is written back once a datagram came. */
+    CHECK_EQ("sendmmsg_one", sendmmsg(dp[0], smsg, 1, 0), 1);
+    struct timespec left = { 5, 0 };
+    CHECK_EQ("recvmmsg_timeout", recvmmsg(dp[1], rmsg, 3, MSG_WAITFORONE, &left), 1);
+    CHECK_EQ("recvmmsg_time_left", left.tv_sec == 4 && left.tv_nsec > 0, 1);
     return kev_end();
 }
