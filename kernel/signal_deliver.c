@@ -288,6 +288,10 @@ void signal_deliver(void)
                 continue;
             }
             if (bit & STOPPING) {
+                if (sig != SIGSTOP && pgrp_is_orphaned(t->pgid)) {
+                    report(sig, &info, false);   /* get_signal: no tty stop in an orphaned group */
+                    continue;
+                }
                 report(sig, &info, true);
                 stop_self(t, sig);
                 continue;

@@ -44,6 +44,9 @@ void task_drop_resources(struct task *t);   /* mm, files, fs */
 void task_unlink_child(struct task *t);     /* from its parent's list of children */
 void task_release(struct task *t);          /* free a task that will never run again */
 
+/* session.c */
+bool pgrp_is_orphaned(int pgid);                /* no parent in the session outside the group */
+
 /* kill.c */
 void signal_send(struct task *t, int sig);      /* default actions only, see kill.c */
 int signal_fatal_pending(struct task *t);       /* the signal that will end t, or 0 */

@@ -1,7 +1,8 @@
 /*
  * session.c — process groups and sessions: setpgid, setsid (getpgid/getsid/getpgrp are in
  * sys.c), with Linux's checks (kernel/sys.c): only oneself or a child not yet exec'd, in the
- * same session, may be moved, into a group that exists in that session or a new one.
+ * same session, may be moved, into a group that exists in that session or a new one. Also
+ * whether a group is orphaned (job control, signal_deliver.c).
  */
 #include "kernel/proc/proc.h"
 #include "kernel/errno.h"
@@ -37,6 +38,19 @@ long sys_setpgid(int pid, int pgid)
         return -EPERM;
     t->pgid = pgid;
     return 0;
+}
+
+/* Linux's will_become_orphaned_pgrp(pgrp, NULL): no live process of the group has its parent
+ * in another group of the same session (a job-control shell that could continue it). */
+bool pgrp_is_orphaned(int pgid)
+{
+    for (struct task *t = task_first(); t; t = task_next(t)) {
+        if (t->pgid != pgid || t->tid != t->pid || t->state == TASK_ZOMBIE || t->state == TASK_DEAD)
+            continue;
+        if (t->parent && t->parent->pgid != pgid && t->parent->sid == t->sid)
+            return false;
+    }
+    return true;
 }
 
 long sys_setsid(void)
