@@ -2,7 +2,8 @@
  * signalfd.c — signalfd and signalfd4, after Linux's fs/signalfd.c: a file that reads the
  * caller's pending signals of its mask as 128-byte struct signalfd_siginfo records (lowest
  * signal first, as many as fit), consuming them; EAGAIN (non-blocking) or a wait when none is
- * pending; EINVAL for a buffer under 128 bytes. signalfd4 on an existing signalfd replaces its
+ * pending (interrupted by a handled signal: restarted under SA_RESTART, else EINTR); EINVAL
+ * for a buffer under 128 bytes. signalfd4 on an existing signalfd replaces its
  * mask and returns the same fd. SIGKILL and SIGSTOP are never in a mask.
  *
  * The signals come off the thread's own pending set, then its process's shared one
@@ -126,7 +127,7 @@ static long signalfd_read(struct file *f, struct iov_iter *to, int64_t *pos)
                 break;
             int err = ev_wait(NULL, has_pending, c, EV_FOREVER);
             if (err)
-                return err;
+                return err == -EINTR ? -ERESTARTSYS : err;   /* signalfd_dequeue: SA_RESTART resumes */
             i--;
             continue;
         }
