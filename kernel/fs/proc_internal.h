@@ -58,6 +58,9 @@ int proc_show_loadavg(struct task *t, char *buf, size_t size);
 int proc_show_filesystems(struct task *t, char *buf, size_t size);
 int proc_show_mountinfo(struct task *t, char *buf, size_t size);
 
+/* Linux's max_fds: the size of t's fd table (FDSize, where fd/'s listing ends). */
+unsigned proc_max_fds(const struct task *t);
+
 /* The text of a link to this inode, as /proc/<pid>/fd/N and maps show it: "pipe:[ino]",
  * "socket:[ino]", "anon_inode:[ino]", "PATH (deleted)" or the path (procfs.c). */
 int proc_inode_path(struct inode *to, char *buf, size_t size);

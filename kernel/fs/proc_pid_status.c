@@ -43,7 +43,7 @@ static void task_state(struct seq_buf *m, struct task *t)
     seq_buf_printf(m, "State:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
                    state_name(proc_task_state(t)), t->pid, t->tid, t->ppid);
     seq_buf_printf(m, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t", t->uid, t->euid,
-                   t->suid, t->fsuid, t->gid, t->egid, t->sgid, t->fsgid, t->files ? MAX(t->files->size, 64u) : 0);
+                   t->suid, t->fsuid, t->gid, t->egid, t->sgid, t->fsgid, proc_max_fds(t));
     for (unsigned g = 0; g < t->ngroups; g++)
         seq_buf_printf(m, g ? " %u" : "%u", t->groups[g]);
     /* Linux's trailing space ("shouldn't have been added in the first place") */

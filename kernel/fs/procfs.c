@@ -331,10 +331,15 @@ static const struct inode_ops proc_link_iops = {
 
 /* ---- directories ---- */
 
+static void proc_refresh_nlink(struct inode *inode);
+
+/* A lookup's result; link counts that follow the tasks are brought up to date, so that stat
+ * by path sees them (an open does the same for fstat). */
 static int found(struct inode *inode, struct inode **out)
 {
     if (!inode)
         return -ENOENT;
+    proc_refresh_nlink(inode);
     *out = inode;
     return 0;
 }
@@ -454,18 +459,27 @@ static void iterate_root(struct inode *dir, struct dir_context *ctx, int64_t i)
     }
 }
 
-static void iterate_fds(struct inode *dir, struct proc_node *d, struct task *t, struct dir_context *ctx, int64_t i)
+unsigned proc_max_fds(const struct task *t)
+{
+    return t->files ? MAX(t->files->size, 64u) : 0;
+}
+
+/* fd/ and fdinfo/ as proc_readfd_common walks them: fd k sits at position k + 2 (so a
+ * record's d_off is the next open fd + 2), and the walk ends at the table's size + 2. */
+static void iterate_fds(struct inode *dir, struct task *t, struct dir_context *ctx)
 {
     char name[16];
-    for (unsigned fd = 0; t->files && fd < t->files->size; fd++) {
-        if (!t->files->files[fd])
-            continue;
+    unsigned max = proc_max_fds(t);
+    for (unsigned fd = ctx->pos > 2 ? (unsigned)ctx->pos - 2 : 0; fd < max; fd++) {
         struct inode *in;
         snprintf(name, sizeof(name), "%u", fd);
-        if (proc_fd_lookup(dir, name, strlen(name), &in) == 0 && !emit_node(ctx, &i, name, in))
+        if (!task_fd(t, (int)fd) || proc_fd_lookup(dir, name, strlen(name), &in) != 0)
+            continue;
+        ctx->pos = fd + 2;
+        if (!ctx->emit(ctx, name, strlen(name), in->ino, dtype_of(in->mode)))
             return;
     }
-    (void)d;
+    ctx->pos = max + 2;
 }
 
 static void iterate_tasks(struct inode *dir, struct proc_node *d, struct task *p, struct dir_context *ctx, int64_t i)
@@ -497,7 +511,7 @@ static int proc_iterate(struct file *f, struct dir_context *ctx)
     if (!t)
         return 0;
     if (d->kind == P_FDDIR || d->kind == P_FDINFODIR) {
-        iterate_fds(dir, d, t, ctx, i);
+        iterate_fds(dir, t, ctx);
     } else if (d->kind == P_TASKDIR) {
         iterate_tasks(dir, d, t, ctx, i);
     } else {
@@ -517,15 +531,20 @@ static long proc_dir_read(struct file *f, struct iov_iter *to, int64_t *pos)
 }
 
 /* task/'s link count follows the threads (proc_task_getattr); the root's the processes. */
-static int proc_dir_open(struct inode *inode, struct file *f)
+static void proc_refresh_nlink(struct inode *inode)
 {
-    (void)f;
     if (inode == proc_sb->root) {
         proc_root_count();
     } else if (node_of(inode)->kind == P_TASKDIR) {
         struct task *t = node_task(node_of(inode));
         inode->nlink = 2 + (t ? (unsigned)thread_group_size(t) : 0);
     }
+}
+
+static int proc_dir_open(struct inode *inode, struct file *f)
+{
+    (void)f;
+    proc_refresh_nlink(inode);
     return 0;
 }
 

@@ -392,7 +392,7 @@ static int do_execve(const char *path, const char *execfn, char *const argv[], i
         if (p->p_offset <= im.eh.e_phoff && im.eh.e_phoff < p->p_offset + p->p_filesz)
             lay.phdr = im.eh.e_phoff - p->p_offset + p->p_vaddr + bias;
     }
-    mm->start_brk = mm->brk = im.eh.e_type == ET_DYN ? ALIGN_DOWN(ELF_ET_DYN_BASE, PAGE_SIZE)
+    mm->start_brk = mm->brk = im.eh.e_type == ET_DYN ? ALIGN_UP(ELF_ET_DYN_BASE, PAGE_SIZE)
                                                      : ALIGN_UP(hi + bias, PAGE_SIZE);
     if ((r = vdso_map(mm)) < 0)   /* after the ELF, as Linux's ARCH_SETUP_ADDITIONAL_PAGES */
         goto out;
