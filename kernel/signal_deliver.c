@@ -42,6 +42,8 @@ static void notify_parent_jobctl(struct task *child, int code, int status)
     if (!(p->sigactions[SIGCHLD - 1].flags & SA_NOCLDSTOP)) {
         siginfo_t info;
         fill_child_info(&info, child, code, status);
+        if (check_mode)   /* replayer/kernel/check.h */
+            check_hook_sigchld(p, &info);
         signal_send_process(p, SIGCHLD, &info);
     }
     wq_wake_all(&p->child_wait);
@@ -155,6 +157,8 @@ bool signal_notify_parent(struct task *child)
     }
     siginfo_t info;
     fill_child_info(&info, child, code, status);
+    if (check_mode)   /* replayer/kernel/check.h */
+        check_hook_sigchld(p, &info);
     signal_send_process(p, SIGCHLD, &info);
     return autoreap;
 }
@@ -274,9 +278,12 @@ void signal_deliver(void)
         return;
     for (;;) {
         siginfo_t info;
-        int sig = signal_take(t, ~(t->sigmask & ~SIGBIT(SIGKILL)), &info);
+        uint64_t held = check_mode ? check_hook_signal_held(t) : 0;   /* replayer/kernel/check.h */
+        int sig = signal_take(t, ~(t->sigmask & ~SIGBIT(SIGKILL)) & ~held, &info);
         if (!sig)
             break;
+        if (check_mode)   /* replayer/kernel/check.h: which child's SIGCHLD */
+            check_hook_signal_info(sig, &info);
         uint64_t bit = SIGBIT(sig), h = t->sigactions[sig - 1].handler;
         if (sig != SIGKILL && h == (uint64_t)SIG_IGN) {
             report(sig, &info, false);

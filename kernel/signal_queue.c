@@ -12,6 +12,7 @@
 #include "kernel/signal.h"
 #include "kernel/proc/proc.h"
 #include "kernel/errno.h"
+#include "replayer/kernel/check.h"
 
 /* One pending set: the signals (bits) and the siginfo of each send, oldest first. */
 struct sigpending {
@@ -77,6 +78,8 @@ uint64_t signal_pending_set(const struct task *t)
 static uint64_t deliverable(const struct task *t)
 {
     uint64_t d = signal_pending_set(t) & ~(t->sigmask & ~SIGBIT(SIGKILL));
+    if (check_mode && d)   /* check mode: replayer/kernel/check.h (signals not yet due) */
+        d &= ~check_hook_signal_held(t);
     for (uint64_t x = d; x; x &= x - 1) {
         int sig = __builtin_ctzl(x) + 1;
         if (signal_ignored(t, sig))

@@ -60,8 +60,12 @@ void syscall_dispatch(struct trap_frame *f)
     uint64_t a[6];
     for (int i = 0; i < 6; i++)
         a[i] = arch_syscall_arg(f, i);
-    if (check_mode)   /* check mode: replayer/kernel/check.h (may narrow a[], never the user's registers) */
-        check_hook_enter(f, a);
+    /* check mode: replayer/kernel/check.h (may narrow a[], never the user's registers); true when
+     * a recorded signal comes first: it is delivered now and the call restarts after it */
+    if (check_mode && check_hook_enter(f, a)) {
+        ret = -ERESTARTNOINTR;
+        goto out;
+    }
     if (nr < 0 || (unsigned long)nr >= NR_SYSCALLS || !syscall_table[nr])
         ret = sys_ni(nr);
     else
@@ -70,6 +74,7 @@ void syscall_dispatch(struct trap_frame *f)
      * fatal signal), so the recorded call "does not come back": nor does it for the checker. */
     if (check_mode && !(current_task()->sigpending & SIGBIT(SIGKILL)))   /* check mode: replayer/kernel/check.h */
         ret = check_hook_exit(nr, ret);
+out:
     if (the_runspec.trace_syscalls)
         printk("[%d] %s(%lx, %lx, %lx, %lx) = %ld\n", current_task()->tid, syscall_name(nr),
                arch_syscall_arg(f, 0), arch_syscall_arg(f, 1), arch_syscall_arg(f, 2), arch_syscall_arg(f, 3), ret);

@@ -6,6 +6,7 @@
  */
 #include "kernel/proc/proc.h"
 #include "kernel/errno.h"
+#include "kernel/signal.h"
 #include "kernel/mm/mm.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
@@ -140,6 +141,8 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
     thread_reap_retired();
     if (nproc_over_limit(parent))
         return -EAGAIN;
+    if (signal_pending(parent))   /* copy_process: a signal came first; delivered, then fork restarts */
+        return -ERESTARTNOINTR;
     struct task *child = task_create(parent, fork_child_start, NULL);
     if (!child)
         return -ENOMEM;

@@ -11,16 +11,17 @@
 #include "desc.h"
 #include "fields.h"
 #include "report.h"
+#include "streams.h"
 
 #define MAX_TASKS 4096
 
-static const struct trace_event *event_at(const struct check_run *run, const struct check_stream *s,
-                                          uint32_t pos)
+const struct trace_event *event_at(const struct check_run *run, const struct check_stream *s,
+                                   uint32_t pos)
 {
     return &run->events[s->ev[pos]];
 }
 
-static struct check_stream *stream_of(struct check_run *run, int tid)
+struct check_stream *stream_of(struct check_run *run, int tid)
 {
     for (uint32_t i = 0; i < run->ntasks; i++) {
         struct check_stream *s = &run->tasks[i];
@@ -195,17 +196,17 @@ int check_run_start(struct check_run *run, int tid)
 
 /* ---- the cursor ---- */
 
-static uint64_t sigbit(int signo)
+uint64_t sigbit(int signo)
 {
     return signo >= 1 && signo <= 64 ? 1ull << (signo - 1) : 0;
 }
 
 /* The recorded dispositions, for telling a default-ignored signal from a handled one: an
  * rt_sigaction that installed a handler (not SIG_DFL or SIG_IGN) sets the signal's bit. */
-static void learn_disposition(struct check_stream *s, const struct trace_syscall *sc)
+uint64_t handlers_after(uint64_t handlers, const struct trace_syscall *sc)
 {
     if (sc->nr != 13 /* rt_sigaction */ || sc->result != 0)
-        return;
+        return handlers;
     struct trace_mem_iter it;
     struct trace_mem m;
     trace_mem_iter_init(&it, &sc->mem);
@@ -214,22 +215,33 @@ static void learn_disposition(struct check_stream *s, const struct trace_syscall
             uint64_t handler = 0;
             memcpy(&handler, m.data, 8);
             if (handler > 1)
-                s->handlers |= sigbit((int)sc->args[0]);
+                handlers |= sigbit((int)sc->args[0]);
             else
-                s->handlers &= ~sigbit((int)sc->args[0]);
+                handlers &= ~sigbit((int)sc->args[0]);
         }
+    return handlers;
+}
+
+static void learn_disposition(struct check_stream *s, const struct trace_syscall *sc)
+{
+    s->handlers = handlers_after(s->handlers, sc);
+}
+
+bool ignored_signal_event(const struct check_stream *s, const struct trace_event *ev)
+{
+    return ev->kind == TRACE_SIGNAL && rule_default_ignored(ev->signal.signo) &&
+           !(s->handlers & sigbit(ev->signal.signo));
 }
 
 /* Moves the cursor past events that need no action here: BIRTH records whose child the
  * execution already created, and default-ignored signal deliveries (RULE_SIGNAL_IGNORED). */
-static void skip_settled(struct check_run *run, struct check_stream *s)
+void skip_settled(struct check_run *run, struct check_stream *s)
 {
     while (s->pos < s->n) {
         const struct trace_event *ev = event_at(run, s, s->pos);
         if (ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born)
             s->pos++;
-        else if (ev->kind == TRACE_SIGNAL && rule_default_ignored(ev->signal.signo) &&
-                 !(s->handlers & sigbit(ev->signal.signo))) {
+        else if (ignored_signal_event(s, ev)) {
             run->counts[RULE_SIGNAL_IGNORED]++;
             s->pos++;
         } else
@@ -237,7 +249,7 @@ static void skip_settled(struct check_run *run, struct check_stream *s)
     }
 }
 
-static int diverge_event(struct check_run *run, struct check_stream *s, uint32_t pos,
+int diverge_event(struct check_run *run, struct check_stream *s, uint32_t pos,
                          const char *field, const char *actual, const char *executed)
 {
     char expected[DIV_CALL_MAX];
@@ -270,6 +282,7 @@ int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args
     const char *executed = REPORT_CALL;  /* formatted only if it is reported */
     s->cur_nr = nr;
     s->cur_has_result = false;
+    s->entry_sig = 0;
     memcpy(s->args, args, sizeof s->args);
     if (s->inflight >= 0)  /* the previous call never came back (the kernel lost its exit) */
         return diverge_event(run, s, (uint32_t)s->inflight, "event", "no return from the call", executed);
@@ -349,7 +362,9 @@ int check_exit(struct check_run *run, int tid, uint32_t nr, int64_t *result)
     s->cur_nr = nr;
     s->cur_has_result = true;
     s->cur_result = *result;
-    int rc = fields_exit(run, s, pos, result, executed);
+    int rc;
+    if (!sigsync_sigreturn(run, s, pos, *result, &rc))
+        rc = fields_exit(run, s, pos, result, executed);
     if (rc != CHECK_GO)
         return rc;
     s->inflight = -1;
@@ -484,6 +499,7 @@ int check_signal(struct check_run *run, int tid, const struct trace_signal *si, 
             if ((r->flags & TRACE_SIG_HAS_ADDR) &&
                 !signal_field(run, s, CR_ADDRESS, "si_addr", (int64_t)r->addr, (int64_t)si->addr, actual, &rc))
                 return rc;
+            sigsync_delivered(run, s, s->pos);
             s->pos++;
             return CHECK_GO;
         }

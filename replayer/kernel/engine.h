@@ -85,6 +85,15 @@ struct check_stream {
     int64_t cur_result;
     uint32_t last[DIV_LAST_N];  /* stream positions of the last matched syscalls (a ring) */
     uint32_t nlast;
+    /* RULE_SIGNAL_POINT (sigsync.c) */
+    int entry_sig;           /* delivered before the call entry_nr, which then restarts */
+    uint32_t entry_nr;
+    bool point_valid, point_on_return;  /* where the recorded delivery at point_pos happened */
+    uint32_t point_pos;
+    uint64_t returned_ns;    /* when the task last came back from a syscall (caller's clock) */
+    uint32_t sigret_pos[8];  /* rt_sigreturns of signals delivered at an entry, and that call */
+    uint32_t sigret_nr[8];
+    uint32_t nsigret;
 };
 
 struct check_run {
@@ -129,6 +138,26 @@ int check_birth_auto(struct check_run *run, int parent_tid, int child_tid);
  * the default action is not "ignore". */
 int check_signal(struct check_run *run, int tid, const struct trace_signal *si, bool handled);
 int check_task_exit(struct check_run *run, int tid, int wait_status);
+
+/* RULE_SIGNAL_POINT (sigsync.c): an asynchronous signal is delivered where the recording has it.
+ * check_signal_due: *due is the set of signals tid may be given now (the recording's next
+ * delivery, or what a recorded rt_sigtimedwait in flight waits for): the caller holds every other
+ * asynchronous one out of delivery. false when tid is not checked (hold nothing).
+ * from_user: the task is going back to user mode from an interrupt (not a syscall). */
+bool check_signal_due(struct check_run *run, int tid, bool from_user, uint64_t now_ns, uint64_t *due);
+/* At a syscall's entry, before check_enter: the signal the recording delivers before this call,
+ * or 0. The caller waits until it is pending, delivers it and restarts the call. */
+int check_signal_before_call(struct check_run *run, int tid, uint32_t nr);
+/* After check_enter: the signal the call in flight must find pending at its start (its recorded
+ * result is -ERESTARTNOINTR: Linux gave it up for that signal before doing anything), or 0. */
+int check_signal_in_call(struct check_run *run, int tid);
+/* After check_exit: the signal the recording delivers on this call's return, or 0 (the caller
+ * waits until it is pending). */
+int check_signal_after_call(struct check_run *run, int tid, uint64_t now_ns);
+/* The recorded delivery tid is to make next (the one check_signal_due speaks of), if any. */
+bool check_signal_recorded(struct check_run *run, int tid, struct trace_signal *si);
+/* The signal the caller waited for did not come (or came blocked): the divergence. */
+int check_signal_missing(struct check_run *run, int tid, int signo, bool blocked);
 int check_run_finish(struct check_run *run);
 void check_run_free(struct check_run *run);
 

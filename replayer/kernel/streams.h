@@ -1,0 +1,30 @@
+/* streams.h — the engine's stream cursor helpers (engine.c), shared with the delivery-point
+ * rule (sigsync.c). Internal to the checker. */
+#ifndef REPLAYER_KERNEL_STREAMS_H
+#define REPLAYER_KERNEL_STREAMS_H
+
+#include "engine.h"
+
+const struct trace_event *event_at(const struct check_run *run, const struct check_stream *s,
+                                   uint32_t pos);
+/* The stream of an attached, living task, or NULL. */
+struct check_stream *stream_of(struct check_run *run, int tid);
+uint64_t sigbit(int signo);
+/* A recorded delivery of a default-ignored signal the task had no handler for. */
+bool ignored_signal_event(const struct check_stream *s, const struct trace_event *ev);
+/* The handled-signal mask after a recorded rt_sigaction (unchanged for other calls). */
+uint64_t handlers_after(uint64_t handlers, const struct trace_syscall *sc);
+/* Moves the cursor past born BIRTH records and ignored deliveries (RULE_SIGNAL_IGNORED). */
+void skip_settled(struct check_run *run, struct check_stream *s);
+/* A divergence at stream position pos: the event there was expected, `actual` happened. */
+int diverge_event(struct check_run *run, struct check_stream *s, uint32_t pos,
+                  const char *field, const char *actual, const char *executed);
+
+/* sigsync.c: called by check_exit for the call at pos before its fields are compared; true when
+ * it is the rt_sigreturn of a signal delivered at a call's entry (its result then decided). */
+bool sigsync_sigreturn(struct check_run *run, struct check_stream *s, uint32_t pos, int64_t act,
+                       int *rc);
+/* sigsync.c: called by check_signal when the recorded delivery at pos matched. */
+void sigsync_delivered(struct check_run *run, struct check_stream *s, uint32_t pos);
+
+#endif
