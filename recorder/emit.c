@@ -12,7 +12,7 @@
 static struct trace_writer writer;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int fd = -1, first_error;
-static uint32_t task_records;   /* every kind but OUTPUT: the count SYSCALL.entered_after takes */
+static uint32_t events;   /* written so far (every kind): the count SYSCALL.entered_after takes */
 
 int emit_open(const char *path, const struct trace_header *h, char *err, size_t errlen)
 {
@@ -36,8 +36,7 @@ void emit_event(const struct trace_event *ev)
 		return;   /* strace oracle mode: no trace */
 	pthread_mutex_lock(&lock);
 	int rc = trace_write_event(&writer, ev);
-	if (ev->kind != TRACE_OUTPUT)
-		task_records++;
+	events++;
 	if (rc && !first_error) {
 		first_error = rc;
 		fprintf(stderr, "lockstep record: writing the trace failed: %s (kind %u)\n",
@@ -63,10 +62,10 @@ int emit_close(void)
 unsigned long long emit_bytes(void) { return writer.bytes; }
 unsigned long long emit_records(void) { return writer.nrecords; }
 
-uint32_t emit_task_records(void)
+uint32_t emit_events(void)
 {
 	pthread_mutex_lock(&lock);
-	uint32_t n = task_records;
+	uint32_t n = events;
 	pthread_mutex_unlock(&lock);
 	return n;
 }

@@ -10,6 +10,6 @@ void emit_event(const struct trace_event *ev);
 int emit_close(void);   /* writes END; 0 or -errno (the first write error, if any) */
 unsigned long long emit_bytes(void);
 unsigned long long emit_records(void);
-uint32_t emit_task_records(void);   /* records of tasks (not OUTPUT) written so far */
+uint32_t emit_events(void);   /* events (records between header and END) written so far */
 
 #endif

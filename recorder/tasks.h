@@ -25,7 +25,7 @@ struct task {
 	enum task_state state;
 	bool in_syscall;          /* between syscall-entry-stop and syscall-exit-stop */
 	uint32_t nr;
-	uint32_t entered_after;   /* emit_task_records() when the call left its entry stop */
+	uint32_t entered_after;   /* emit_events() when the call left its entry stop */
 	uint64_t args[6];
 	struct capbuf cap;        /* memory captured for the current syscall */
 	struct capture_state cstate; /* what the entry walk keeps for the exit walk */

@@ -106,7 +106,7 @@ static void on_syscall_stop(struct task *t)
 			write_syscall(t, 0, TRACE_SC_NORETURN);
 		t->in_syscall = true;
 		t->nr = (uint32_t)si.entry.nr;
-		t->entered_after = emit_task_records();   /* the tracer writes nothing more before it resumes t */
+		t->entered_after = emit_events();   /* the tracer writes nothing more before it resumes t */
 		for (int i = 0; i < 6; i++)
 			t->args[i] = si.entry.args[i];
 		syscall_mem_entry(t);

@@ -175,8 +175,8 @@ struct trace_mem_iter {
 struct trace_syscall {
     uint32_t nr;          /* x86-64 syscall number */
     uint32_t flags;       /* TRACE_SC_* */
-    uint32_t entered_after;  /* task records (not OUTPUT) written before the call began to run: on
-                              * Linux those calls completed before this one started */
+    uint32_t entered_after;  /* events written before the call began to run (so the file index of
+                              * the first one after): on Linux those calls completed before it started */
     uint64_t args[6];     /* rdi rsi rdx r10 r8 r9 at entry */
     int64_t result;       /* raw rax at exit: negative errno on failure */
     struct trace_str image;  /* execve/execveat: the path of the new image, else empty */

@@ -108,6 +108,8 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
         }
         wq_wake_all(&parent->child_wait);
     }
+    if (check_mode)   /* check mode: replayer/kernel/check.h */
+        check_hook_task_gone();
     schedule();
     panic("a zombie ran again");
 }

@@ -11,6 +11,7 @@
  *                                        ... the call ...
  *                                        if (check_mode) ret = check_hook_exit(nr, ret);
  *   kernel/proc/exit.c do_exit:          if (check_mode) check_hook_task_exit(wait_status);
+ *                      ... its last schedule:  if (check_mode) check_hook_task_gone();
  *   kernel/proc/fork.c, before waking a new task:  if (check_mode) check_hook_birth(parent, child);
  *   signal delivery (when it exists):    if (check_mode) check_hook_signal(&si, handled);
  *       si: a struct trace_signal (traces/trace.h) with signo, code, si_errno, pid, uid, status
@@ -40,6 +41,7 @@ void check_boot(const void *traces, size_t traces_len, const void *root, size_t 
 bool check_hook_enter(struct trap_frame *f, uint64_t args[6]);
 long check_hook_exit(long nr, long ret);
 void check_hook_task_exit(int wait_status);
+void check_hook_task_gone(void);   /* the calling task has finished exiting (before its last schedule) */
 struct task;
 void check_hook_birth(struct task *parent, struct task *child);
 struct trace_signal;

@@ -76,6 +76,7 @@ struct check_stream {
     uint32_t nchildren, born;/* ... and how many the execution has created so far */
     int tid;                 /* actual tid, once attached */
     bool attached, exited;
+    bool gone;               /* exited, and finished exiting in the kernel (RULE_ENTRY_ORDER) */
     int64_t inflight;        /* position (in ev[]) of the syscall between enter and exit, or -1 */
     uint64_t args[6];        /* the actual registers of that syscall */
     bool vdso_call;          /* the call in flight is one Linux answered in its vDSO */
@@ -138,6 +139,19 @@ int check_birth_auto(struct check_run *run, int parent_tid, int child_tid);
  * the default action is not "ignore". */
 int check_signal(struct check_run *run, int tid, const struct trace_signal *si, bool handled);
 int check_task_exit(struct check_run *run, int tid, int wait_status);
+/* RULE_ENTRY_ORDER (order.c). Targets are event indexes (0: none): a task waits until every other
+ * task has consumed its events before the target. check_order_entry: the target of tid's call nr
+ * about to start; check_order_return: after a call completed, its own record's index (wait for
+ * the events before it), and in *next_entry the next call's entered_after (wait a bounded time).
+ * check_order_ready: whether the target is reached, else the recorded task and event waited for.
+ * check_task_gone: tid has finished exiting (after its last events were checked).
+ * check_entry_overdue: reports a call whose turn never came. */
+uint32_t check_order_entry(struct check_run *run, int tid, uint32_t nr);
+uint32_t check_order_return(struct check_run *run, int tid, uint32_t *next_entry);
+bool check_order_ready(struct check_run *run, int tid, uint32_t target, uint32_t *wait_task,
+                       uint32_t *wait_event);
+void check_task_gone(struct check_run *run, int tid);
+int check_entry_overdue(struct check_run *run, int tid, uint32_t nr, uint32_t wait_task, uint32_t wait_event);
 
 /* RULE_SIGNAL_POINT (sigsync.c): an asynchronous signal is delivered where the recording has it.
  * check_signal_due: *due is the set of signals tid may be given now (the recording's next

@@ -356,6 +356,76 @@ static bool deliver_before_call(struct task *t, int sig)
     signal_missing(t, sig, true);
 }
 
+/* ---- RULE_ENTRY_ORDER: the kernel side of replayer/kernel/order.c ---- */
+
+#define ORDER_WAIT_NS 20000000000ull   /* how long a call may wait for its turn */
+#define ORDER_SOFT_NS 200000000ull     /* how long user code waits for the next call's turn */
+
+static struct waitqueue order_wq;   /* woken whenever the run consumes events */
+
+struct order_wait {
+    struct task *t;
+    uint32_t target, wait_task, wait_event;
+    uint64_t until;
+};
+
+static bool order_ready(void *arg)
+{
+    struct order_wait *w = arg;
+    return check_order_ready(&the_run, w->t->tid, w->target, &w->wait_task, &w->wait_event) ||
+           arch_monotonic_ns() >= w->until;
+}
+
+/* Events were consumed: tasks waiting for their turn look again. */
+static void order_progress(void)
+{
+    wq_wake_all(&order_wq);
+}
+
+/* Sleeps until the other tasks have consumed their events before target: true; false when ns
+ * passed first or a signal is to be delivered (a held one is not pending). */
+static bool order_wait(struct task *t, uint32_t target, uint64_t ns, struct order_wait *w)
+{
+    *w = (struct order_wait){ t, target, 0, 0, 0 };
+    if (!target || check_order_ready(&the_run, t->tid, target, &w->wait_task, &w->wait_event))
+        return true;
+    the_run.counts[RULE_ENTRY_ORDER]++;
+    w->until = arch_monotonic_ns() + ns;
+    while (!check_order_ready(&the_run, t->tid, target, &w->wait_task, &w->wait_event)) {
+        if (arch_monotonic_ns() >= w->until ||
+            ev_wait(&order_wq, order_ready, w, w->until) == -EINTR)
+            return false;
+    }
+    return true;
+}
+
+static void wait_entry_turn(struct task *t, uint32_t nr)
+{
+    struct order_wait w;
+    if (!order_wait(t, check_order_entry(&the_run, t->tid, nr), ORDER_WAIT_NS, &w) &&
+        arch_monotonic_ns() >= w.until) {
+        check_entry_overdue(&the_run, t->tid, nr, w.wait_task, w.wait_event);
+        kill_current();
+    }
+}
+
+/* Before user code runs again: the events that completed on Linux before this call did, and
+ * (bounded) those before the next call started. */
+static void wait_return_turn(struct task *t)
+{
+    struct order_wait w;
+    uint32_t next;
+    uint32_t done = check_order_return(&the_run, t->tid, &next);
+    if (done && order_wait(t, done, ORDER_WAIT_NS, &w))
+        order_wait(t, next, ORDER_SOFT_NS, &w);
+}
+
+void check_hook_task_gone(void)
+{
+    check_task_gone(&the_run, current_task()->tid);
+    order_progress();
+}
+
 bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
 {
     struct task *t = current_task();
@@ -371,6 +441,7 @@ bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
     int sig = check_signal_before_call(&the_run, t->tid, (uint32_t)nr);
     if (sig && deliver_before_call(t, sig))
         return true;
+    wait_entry_turn(t, (uint32_t)nr);
     if (check_enter(&the_run, t->tid, (uint32_t)nr, args) != CHECK_GO)
         kill_current();
     sig = check_signal_in_call(&the_run, t->tid);
@@ -382,8 +453,10 @@ bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
         limit_stream_read(t, callargs);
     if (nr == NR_WAIT4)
         wait_for_recorded_child(t, callargs);
-    if (nr == NR_EXIT || nr == NR_EXIT_GROUP)
+    if (nr == NR_EXIT || nr == NR_EXIT_GROUP) {
         check_task_exit(&the_run, t->tid, (int)((args[0] & 0xff) << 8));
+        order_progress();
+    }
     return false;
 }
 
@@ -397,6 +470,8 @@ long check_hook_exit(long nr, long ret)
     int64_t result = ret;
     if (check_exit(&the_run, t->tid, (uint32_t)nr, &result) != CHECK_GO)
         kill_current();
+    order_progress();
+    wait_return_turn(t);
     if ((nr == NR_EXECVE || nr == NR_EXECVEAT) && ret == 0)
         check_run_stack_strings(&the_run, stack_strings(t));
     if (nr == NR_CLOCK_GETTIME && result == 0)
@@ -413,6 +488,7 @@ void check_hook_birth(struct task *parent, struct task *child)
         !check_run_has_tid(&the_run, child->tid))
         check_birth_auto(&the_run, parent->tid, child->tid);   /* a divergence is reported here;
                                                                   the parent dies at its exit hook */
+    order_progress();
 }
 
 void check_hook_task_exit(int wait_status)
@@ -420,6 +496,7 @@ void check_hook_task_exit(int wait_status)
     struct task *t = current_task();
     if (the_run.verdict == VERDICT_RUNNING && check_run_has_tid(&the_run, t->tid))
         check_task_exit(&the_run, t->tid, wait_status);
+    order_progress();
 }
 
 void check_hook_signal(const struct trace_signal *si, bool handled)
@@ -427,6 +504,7 @@ void check_hook_signal(const struct trace_signal *si, bool handled)
     struct task *t = current_task();
     if (in_run(t) && check_signal(&the_run, t->tid, si, handled) != CHECK_GO)
         kill_current();
+    order_progress();
 }
 
 /* ---- the first process of a trace ---- */

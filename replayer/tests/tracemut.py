@@ -6,7 +6,7 @@ import struct
 import zlib
 
 KIND_SYSCALL, KIND_END = 2, 8
-RESULT_AT = 8 + 6 * 8  # nr, flags, args
+RESULT_AT = 16 + 6 * 8  # nr, flags, entered_after, reserved, args (format 2)
 
 
 def records(data):
