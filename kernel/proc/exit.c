@@ -180,12 +180,21 @@ static void fill_rusage(struct rusage *ru, uint64_t uticks, uint64_t sticks)
     ru->ru_stime.tv_usec = sticks * tick_us % 1000000;
 }
 
-/* The child's own CPU time and that of the children it waited for (Linux's RUSAGE_BOTH), as
- * wait4 and waitid report it for the child they found. */
-static void child_rusage(struct rusage *ru, const struct task *c)
+/* The child's own CPU time (all its threads) and that of the children it waited for (Linux's
+ * RUSAGE_BOTH), as wait4 and waitid report it for the child they found, and as its parent's
+ * RUSAGE_CHILDREN counts it once reaped. */
+static void child_cputime(struct task *c, uint64_t *uticks, uint64_t *sticks)
 {
-    if (ru)
-        fill_rusage(ru, c->utime_ticks + c->cutime_ticks, c->stime_ticks + c->cstime_ticks);
+    thread_group_cputime(c, uticks, sticks);
+    *uticks += c->cutime_ticks;
+    *sticks += c->cstime_ticks;
+}
+
+static void child_rusage(struct rusage *ru, struct task *c)
+{
+    uint64_t u, s;
+    child_cputime(c, &u, &s);
+    fill_rusage(ru, u, s);
 }
 
 /* The pid collected, 0 (WNOHANG, none ready), or -errno; *status is the wait status and *ru
@@ -195,7 +204,7 @@ static long do_wait(struct wait_req *w, int *status, struct rusage *ru, int opti
     for (;;) {
         bool any;
         struct task *c = find_zombie(w, &any);
-        if (c)
+        if (c && ru)
             child_rusage(ru, c);
         if (c && c->state != TASK_ZOMBIE) {
             bool stop = (w->options & WSTOPPED) && c->jobctl_report_stop;
@@ -214,8 +223,10 @@ static long do_wait(struct wait_req *w, int *status, struct rusage *ru, int opti
             if (status)
                 *status = c->exit_status;
             if (!w->nowait) {
-                w->parent->cutime_ticks += c->utime_ticks + c->cutime_ticks;
-                w->parent->cstime_ticks += c->stime_ticks + c->cstime_ticks;
+                uint64_t u, s;
+                child_cputime(c, &u, &s);
+                w->parent->cutime_ticks += u;
+                w->parent->cstime_ticks += s;
                 task_unlink_child(c);
                 task_release(c);
             }
@@ -313,12 +324,18 @@ long sys_getrusage(int who, struct rusage *uru)
 {
     struct task *t = current_task();
     struct rusage ru;
-    if (who == RUSAGE_SELF || who == RUSAGE_THREAD)
+    uint64_t u, s;
+    if (who == RUSAGE_SELF) {
+        thread_group_cputime(t, &u, &s);
+        fill_rusage(&ru, u, s);
+    } else if (who == RUSAGE_THREAD) {
         fill_rusage(&ru, t->utime_ticks, t->stime_ticks);
-    else if (who == RUSAGE_CHILDREN)
-        fill_rusage(&ru, t->cutime_ticks, t->cstime_ticks);
-    else
+    } else if (who == RUSAGE_CHILDREN) {
+        struct task *owner = thread_group_owner(t);   /* where reaped children's time is kept */
+        fill_rusage(&ru, owner->cutime_ticks, owner->cstime_ticks);
+    } else {
         return -EINVAL;
+    }
     return copy_to_user(uru, &ru, sizeof ru);
 }
 

@@ -64,6 +64,7 @@ int thread_group_size(const struct task *t);   /* live threads in t's group, for
 void thread_group_share_sigaction(struct task *t, int sig);   /* sigaction: the same in every thread */
 struct task *thread_group_owner(struct task *t);   /* whose list of children t's new children join */
 struct task *thread_group_heir(struct task *t);    /* a live thread to take exiting t's children, or NULL */
+void thread_group_cputime(struct task *t, uint64_t *uticks, uint64_t *sticks);   /* every thread's, dead ones too */
 
 /* init.c */
 void init_start(const void *runspec, size_t len);

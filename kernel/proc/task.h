@@ -74,6 +74,7 @@ struct task {
     unsigned ngroups, *groups;
     bool did_exec;                  /* setpgid on a child that exec'd is EACCES */
     uint64_t utime_ticks, stime_ticks, cutime_ticks, cstime_ticks;   /* CPU time, in timer ticks */
+    uint64_t dead_utime_ticks, dead_stime_ticks;   /* on a group leader: its exited threads' */
     int pdeath_signal;
     bool not_dumpable, no_new_privs;
 

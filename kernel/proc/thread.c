@@ -123,11 +123,16 @@ static struct waitqueue group_exit_wq;
 
 void thread_exit_state(struct task *t)
 {
-    if (t->tid != t->pid)
-        thread_retire(t);
-    else
-        t->state = TASK_ZOMBIE;
     struct task *leader = task_by_pid(t->pid);
+    if (t->tid != t->pid) {
+        if (leader) {                  /* its CPU time stays with the process */
+            leader->dead_utime_ticks += t->utime_ticks;
+            leader->dead_stime_ticks += t->stime_ticks;
+        }
+        thread_retire(t);
+    } else {
+        t->state = TASK_ZOMBIE;
+    }
     if (!leader || (!alive(leader) && !thread_group_busy(leader))) {
         itimers_exit(t->pid);          /* the process has ended */
         posix_timers_exit(t->pid);
@@ -167,6 +172,10 @@ int thread_exec_takeover(struct task *self)
     if (leader) {
         struct task *parent = leader->parent;
         task_unlink_child(leader);
+        self->dead_utime_ticks += leader->dead_utime_ticks + leader->utime_ticks;
+        self->dead_stime_ticks += leader->dead_stime_ticks + leader->stime_ticks;
+        self->cutime_ticks += leader->cutime_ticks;
+        self->cstime_ticks += leader->cstime_ticks;
         self->parent = parent;
         self->ppid = leader->ppid;
         if (parent) {
@@ -191,6 +200,20 @@ struct task *thread_signal_target(struct task *t, int sig)
         if (o != t && o->pid == t->pid && alive(o) && !(o->sigmask & bit))
             return o;
     return t;
+}
+
+/* The CPU time of t's process: its exited threads' (kept on the leader) and every registered
+ * thread's, the leader's included (Linux's thread_group_cputime). */
+void thread_group_cputime(struct task *t, uint64_t *uticks, uint64_t *sticks)
+{
+    struct task *leader = task_by_pid(t->pid);
+    *uticks = leader ? leader->dead_utime_ticks : 0;
+    *sticks = leader ? leader->dead_stime_ticks : 0;
+    for (struct task *o = task_first(); o; o = task_next(o))
+        if (o->pid == t->pid) {
+            *uticks += o->utime_ticks;
+            *sticks += o->stime_ticks;
+        }
 }
 
 /* The number of live threads in t's group (at least 1): /proc/<pid>/status "Threads:". */
