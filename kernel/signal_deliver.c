@@ -49,6 +49,32 @@ static void notify_parent_jobctl(struct task *child, int code, int status)
     wq_wake_all(&p->child_wait);
 }
 
+/* The task the parent's wait looks at: the group's leader (its stop and continue reports). */
+static struct task *group_leader(struct task *t)
+{
+    struct task *leader = task_by_pid(t->pid);
+    return leader ? leader : t;
+}
+
+/* prepare_signal's SIGCONT: every stopped thread of the group resumes, the parent hears once. */
+static void group_continue(struct task *t)
+{
+    bool stopped = false;
+    for (struct task *o = task_first(); o; o = task_next(o))
+        if (o->pid == t->pid && o->jobctl_stop_sig > 0) {
+            o->jobctl_stop_sig = -1;    /* a call it was in still ends (-ERESTARTSYS) */
+            stopped = true;
+            if (o->state == TASK_SLEEPING)
+                sched_wakeup(o);
+        }
+    if (!stopped)
+        return;
+    struct task *leader = group_leader(t);
+    leader->jobctl_report_stop = false;
+    leader->jobctl_report_cont = true;
+    notify_parent_jobctl(leader, CLD_CONTINUED, SIGCONT);
+}
+
 /* Linux's send_signal_locked: prepare_signal (job control, ignored signals), then the
  * thread's own or the process's shared pending set (signal_queue.c). */
 static int queue_signal(struct task *t, int sig, const siginfo_t *info, bool shared)
@@ -61,14 +87,7 @@ static int queue_signal(struct task *t, int sig, const siginfo_t *info, bool sha
      * discards a pending SIGCONT; both before the "ignored" test (an ignored SIGCONT resumes). */
     if (sig == SIGCONT) {
         signal_flush(t, STOPPING);
-        if (t->jobctl_stop_sig) {
-            t->jobctl_stop_sig = 0;
-            t->jobctl_report_stop = false;
-            t->jobctl_report_cont = true;
-            notify_parent_jobctl(t, CLD_CONTINUED, SIGCONT);
-            if (t->state == TASK_SLEEPING)
-                sched_wakeup(t);
-        }
+        group_continue(t);
     } else if (SIGBIT(sig) & STOPPING) {
         signal_flush(t, SIGBIT(SIGCONT));
     }
@@ -256,17 +275,34 @@ static bool handle(struct task *t, struct trap_frame *f, int sig, const siginfo_
     return true;
 }
 
-/* do_signal_stop for one task: stopped until SIGCONT or SIGKILL; signals still queue meanwhile. */
-static void stop_self(struct task *t, int sig)
+/* Stopped until SIGCONT or SIGKILL; signals still queue meanwhile. jobctl_stop_sig is the
+ * stop signal while the group is stopped, -1 once continued until the thread passes here
+ * (as Linux's TIF_SIGPENDING, it still interrupts the call the stop found it in). */
+static void stop_wait(struct task *t)
 {
-    t->jobctl_stop_sig = sig;
-    t->jobctl_report_stop = true;
-    t->jobctl_report_cont = false;
-    notify_parent_jobctl(t, CLD_STOPPED, sig);
-    while (t->jobctl_stop_sig && !(t->sigpending & SIGBIT(SIGKILL))) {
+    while (t->jobctl_stop_sig > 0 && !(t->sigpending & SIGBIT(SIGKILL))) {
         t->state = TASK_SLEEPING;
         schedule();
     }
+    if (t->jobctl_stop_sig < 0)
+        t->jobctl_stop_sig = 0;
+}
+
+/* do_signal_stop: the whole group stops (a thread blocked in a call leaves it to stop, as
+ * signal_pending says; the call restarts after SIGCONT); the leader carries the report. */
+static void stop_group(struct task *t, int sig)
+{
+    for (struct task *o = task_first(); o; o = task_next(o))
+        if (o->pid == t->pid && o->state != TASK_ZOMBIE && o->state != TASK_DEAD) {
+            o->jobctl_stop_sig = sig;
+            if (o != t && o->state == TASK_SLEEPING)
+                sched_wakeup(o);
+        }
+    struct task *leader = group_leader(t);
+    leader->jobctl_report_stop = true;
+    leader->jobctl_report_cont = false;
+    notify_parent_jobctl(leader, CLD_STOPPED, sig);
+    stop_wait(t);
 }
 
 void signal_deliver(void)
@@ -276,6 +312,7 @@ void signal_deliver(void)
     bool handled = false;
     if (!t->mm)
         return;
+    stop_wait(t);                       /* another thread stopped the group */
     for (;;) {
         siginfo_t info;
         uint64_t held = check_mode ? check_hook_signal_held(t) : 0;   /* replayer/kernel/check.h */
@@ -300,7 +337,7 @@ void signal_deliver(void)
                     continue;
                 }
                 report(sig, &info, true);
-                stop_self(t, sig);
+                stop_group(t, sig);
                 continue;
             }
             if (sig != SIGKILL)

@@ -90,7 +90,7 @@ static uint64_t deliverable(const struct task *t)
 
 bool signal_pending(struct task *t)
 {
-    return deliverable(t) != 0;
+    return deliverable(t) != 0 || t->jobctl_stop_sig;   /* a group stop interrupts calls too */
 }
 
 /* RLIMIT_SIGPENDING counts the siginfo queued for a user, in every set. */

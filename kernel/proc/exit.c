@@ -95,7 +95,7 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     t->exit_status = wait_status;
     struct task *leader = task_by_pid(t->pid);
     thread_exit_state(t);
-    if (leader && leader->parent && !thread_group_busy(leader)) {
+    if (leader && leader->parent && leader->state == TASK_ZOMBIE && !thread_group_busy(leader)) {
         struct task *parent = leader->parent, *init = task_by_pid(INIT_PID);
         /* SIGCHLD (kernel/signal_deliver.c); ignored or SA_NOCLDWAIT: the parent never sees the
          * zombie, init reaps it (Linux's autoreap). */
