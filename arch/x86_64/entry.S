@@ -59,13 +59,7 @@ trap_stub_table:
     pushq %r15
 .endm
 
-trap_common:
-    PUSH_REGS
-    cld
-    mov %rsp, %rdi
-    call trap_handler
-    .global trap_return
-trap_return:
+.macro POP_REGS
     popq %r15
     popq %r14
     popq %r13
@@ -81,6 +75,16 @@ trap_return:
     popq %rcx
     popq %rbx
     popq %rax
+.endm
+
+trap_common:
+    PUSH_REGS
+    cld
+    mov %rsp, %rdi
+    call trap_handler
+    .global trap_return
+trap_return:
+    POP_REGS
     add $16, %rsp
     iretq
 
@@ -121,21 +125,7 @@ syscall_entry:
     mov %rcx, %rax
     shr $47, %rax
     jnz trap_return
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    POP_REGS
     mov 40(%rsp), %rsp   /* vector, error, rip, cs, rflags, then the user's rsp */
     sysretq
 
