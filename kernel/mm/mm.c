@@ -243,6 +243,9 @@ int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot)
             return -ENOMEM;
         if ((prot & PROT_WRITE) && v->file && (v->flags & VMA_SHARED) && !(v->flags & VMA_MAYWRITE))
             return -EACCES;
+        uint64_t n = (MIN(v->end, end) - MAX(v->start, start)) / PAGE_SIZE;
+        if ((prot & PROT_WRITE) && !mm_may_expand(mm, prot, v->flags, n) && mm_may_expand(mm, v->prot, v->flags, n))
+            return -ENOMEM;             /* it would become data past RLIMIT_DATA */
         at = v->end;
     }
     if (split_range(mm, start, end) < 0)

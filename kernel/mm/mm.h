@@ -64,6 +64,10 @@ uint64_t mm_unmapped_area(struct mm *mm, uint64_t len);   /* top-down below mmap
 /* A page-aligned hint when [hint, hint+len) is free and above MMAP_MIN_ADDR, else as above. */
 uint64_t mm_get_unmapped_area(struct mm *mm, uint64_t hint, uint64_t len);
 uint64_t mm_stack_rlimit(void);
+/* vm_limits.c: npages more of a mapping with this prot and these flags stay within RLIMIT_AS
+ * and RLIMIT_DATA (Linux's may_expand_vm); the pages of VMAs inside [start, end). */
+bool mm_may_expand(struct mm *mm, unsigned prot, unsigned flags, uint64_t npages);
+uint64_t mm_pages_in(struct mm *mm, uint64_t start, uint64_t end);
 uint64_t mmap_base_for(struct task *t);                    /* Linux's mmap_base() without randomisation */
 unsigned mm_arch_prot(unsigned prot);                      /* PROT_* to the arch's page protection */
 int vdso_map(struct mm *mm);                                /* vdso.c: [vvar], [vvar_vclock], [vdso] */

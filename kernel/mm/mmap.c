@@ -69,6 +69,9 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long f
         vflags |= VMA_GROWSDOWN;
     if (file && file->writable)
         vflags |= VMA_MAYWRITE;
+    r = -ENOMEM;   /* pages a MAP_FIXED replaces are not new */
+    if (!mm_may_expand(mm, prot, vflags, alen / PAGE_SIZE - mm_pages_in(mm, start, start + alen)))
+        goto out;
     r = mm_map_file(mm, start, alen, prot & (PROT_READ | PROT_WRITE | PROT_EXEC), vflags, file, off / PAGE_SIZE);
     if (r == 0 && (flags & (MAP_POPULATE | MAP_LOCKED)) && !(flags & MAP_NONBLOCK))
         mm_populate(mm, start, start + alen);
@@ -119,6 +122,8 @@ long sys_brk(uint64_t addr)
     } else if (newend > oldend) {
         struct vma *v = vma_find(mm, oldend);
         if (v && v->start < newend + PAGE_SIZE)   /* keep a page clear, as Linux's check does */
+            return (long)mm->brk;
+        if (!mm_may_expand(mm, PROT_READ | PROT_WRITE, VMA_HEAP, (newend - oldend) / PAGE_SIZE))
             return (long)mm->brk;
         if (mm_map(mm, oldend, newend - oldend, PROT_READ | PROT_WRITE, VMA_HEAP) < 0)
             return (long)mm->brk;

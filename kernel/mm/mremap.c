@@ -56,6 +56,9 @@ static long mremap_to(struct mm *mm, uint64_t old, uint64_t old_len, uint64_t ne
     struct vma *v = vma_find(mm, old);
     if (!v || v->start > old || v->end < old + old_len)
         return -EFAULT;
+    uint64_t more = (flags & MREMAP_DONTUNMAP) ? old_len : alen - old_len;   /* DONTUNMAP keeps both */
+    if (!mm_may_expand(mm, v->prot, v->flags, more / PAGE_SIZE))
+        return -ENOMEM;
     if (!(flags & MREMAP_FIXED)) {
         new_addr = mm_get_unmapped_area(mm, new_addr, alen);
         if (!new_addr)
@@ -91,6 +94,8 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
             mm_unmap(mm, old + alen, old_len - alen);
         return (long)old;
     }
+    if (!mm_may_expand(mm, v->prot, v->flags, (alen - old_len) / PAGE_SIZE))
+        return -ENOMEM;
     /* Grow in place when the mapping ends at old + old_len and the room after it is free. */
     if (v->end == old + old_len && old + alen <= TASK_SIZE && mm_range_free(mm, old + old_len, old + alen)) {
         v->end = old + alen;
