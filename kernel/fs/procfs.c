@@ -331,15 +331,15 @@ static const struct inode_ops proc_link_iops = {
 
 /* ---- directories ---- */
 
-static void proc_refresh_nlink(struct inode *inode);
+static void proc_refresh_attrs(struct inode *inode);
 
-/* A lookup's result; link counts that follow the tasks are brought up to date, so that stat
+/* A lookup's result; attributes that follow the tasks are brought up to date, so that stat
  * by path sees them (an open does the same for fstat). */
 static int found(struct inode *inode, struct inode **out)
 {
     if (!inode)
         return -ENOENT;
-    proc_refresh_nlink(inode);
+    proc_refresh_attrs(inode);
     *out = inode;
     return 0;
 }
@@ -530,21 +530,30 @@ static long proc_dir_read(struct file *f, struct iov_iter *to, int64_t *pos)
     return -EISDIR;
 }
 
-/* task/'s link count follows the threads (proc_task_getattr); the root's the processes. */
-static void proc_refresh_nlink(struct inode *inode)
+/* Attributes that follow the tasks, as Linux's getattr ops compute them: the root's link
+ * count (the processes), task/'s (the threads, proc_task_getattr), and fd/'s size (the open
+ * descriptors, proc_fd_getattr since Linux 6.2). */
+static void proc_refresh_attrs(struct inode *inode)
 {
     if (inode == proc_sb->root) {
         proc_root_count();
-    } else if (node_of(inode)->kind == P_TASKDIR) {
-        struct task *t = node_task(node_of(inode));
+        return;
+    }
+    struct proc_node *n = node_of(inode);
+    struct task *t = n->kind == P_TASKDIR || n->kind == P_FDDIR ? node_task(n) : NULL;
+    if (n->kind == P_TASKDIR) {
         inode->nlink = 2 + (t ? (unsigned)thread_group_size(t) : 0);
+    } else if (n->kind == P_FDDIR) {
+        inode->size = 0;
+        for (int fd = 0; t && (unsigned)fd < proc_max_fds(t); fd++)
+            inode->size += task_fd(t, fd) != NULL;
     }
 }
 
 static int proc_dir_open(struct inode *inode, struct file *f)
 {
     (void)f;
-    proc_refresh_nlink(inode);
+    proc_refresh_attrs(inode);
     return 0;
 }
 

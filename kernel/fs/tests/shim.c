@@ -109,6 +109,22 @@ void *mm_user_page(struct mm *mm, uint64_t va, bool write)
     return NULL;
 }
 
+/* procfs's view of the tasks and their memory: the one shim task, no mappings. */
+struct task *task_first(void) { return &shim_task; }
+struct task *task_next(struct task *t) { (void)t; return NULL; }
+int thread_group_size(const struct task *t) { (void)t; return 1; }
+uint64_t task_cpus_allowed(const struct task *t) { (void)t; return 3; }
+struct file *vma_file(const struct vma *v, uint64_t *offset)
+{
+    (void)v, (void)offset;
+    return NULL;
+}
+uint64_t arch_pt_lookup(uint64_t root, uint64_t va, unsigned *prot)
+{
+    (void)root, (void)va, (void)prot;
+    return 0;
+}
+
 void wq_init(struct waitqueue *wq) { wq->head = NULL; }
 void wq_wake_all(struct waitqueue *wq) { (void)wq; }
 
