@@ -18,12 +18,12 @@ void nanosleep_tick(void)
     wq_wake_all(&timer_wq);
 }
 
-struct deadline { int clockid; uint64_t at; };
+struct deadline { int clockid; uint64_t at; int64_t skew; };
 
 static bool deadline_passed(void *arg)
 {
     struct deadline *d = arg;
-    return time_now_ns(d->clockid) >= d->at;
+    return time_now_since(d->clockid, d->skew) >= d->at;
 }
 
 static long do_sleep(int clockid, int flags, const struct __kernel_timespec *ureq, struct __kernel_timespec *urem)
@@ -34,7 +34,7 @@ static long do_sleep(int clockid, int flags, const struct __kernel_timespec *ure
     if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= 1000000000LL)
         return -EINVAL;
     uint64_t ns = (uint64_t)req.tv_sec * 1000000000ULL + (uint64_t)req.tv_nsec;
-    struct deadline d = { clockid, (flags & TIMER_ABSTIME) ? ns : time_now_ns(clockid) + ns };
+    struct deadline d = { clockid, (flags & TIMER_ABSTIME) ? ns : time_now_ns(clockid) + ns, time_skew_ns(clockid) };
     /* Interrupted: Linux's hrtimer_nanosleep answers -ERESTART_RESTARTBLOCK (relative, with the
      * remainder written) or -ERESTARTNOHAND (absolute); delivery makes it EINTR under a handler.
      * Without one the call reruns from its arguments (no restart_syscall block is kept). */
@@ -42,7 +42,7 @@ static long do_sleep(int clockid, int flags, const struct __kernel_timespec *ure
     if (r && (flags & TIMER_ABSTIME))
         return -ERESTARTNOHAND;
     if (r && urem) {
-        uint64_t now = time_now_ns(clockid), left = d.at > now ? d.at - now : 0;
+        uint64_t now = time_now_since(clockid, d.skew), left = d.at > now ? d.at - now : 0;
         struct __kernel_timespec rem = { (long long)(left / 1000000000ULL), (long long)(left % 1000000000ULL) };
         if (copy_to_user(urem, &rem, sizeof rem))
             return -EFAULT;

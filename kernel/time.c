@@ -61,7 +61,20 @@ void time_follow(int clockid, uint64_t shown_ns)
     if (skew_set[base])
         return;
     skew_set[base] = true;
-    skew_ns[base] += (int64_t)(shown_ns - time_now_ns(clockid));
+    int64_t delta = (int64_t)(shown_ns - time_now_ns(clockid));
+    skew_ns[base] += delta;
+    if (base == 1)
+        ktimer_clock_moved(delta);   /* alarms, itimers, POSIX timers: armed relative to now */
+}
+
+int64_t time_skew_ns(int clockid)
+{
+    return skew_ns[realtime_based(clockid) ? 0 : 1];
+}
+
+uint64_t time_now_since(int clockid, int64_t skew_then)
+{
+    return time_now_ns(clockid) - (uint64_t)(time_skew_ns(clockid) - skew_then);
 }
 
 void time_follow_reset(void)

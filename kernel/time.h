@@ -12,6 +12,12 @@ uint64_t time_now_ns(int clockid);
  * program was just shown), once per trace; time_follow_reset() at each trace's start. */
 void time_follow(int clockid, uint64_t shown_ns);
 void time_follow_reset(void);
+/* How far time_follow has moved clockid's clocks so far (0 outside check mode). */
+int64_t time_skew_ns(int clockid);
+/* Now, for a deadline taken when clockid's skew was skew_then: a move since then is taken out,
+ * so a timeout armed before the program's first clock read (relative, as on Linux) still comes
+ * due after its length instead of at once. */
+uint64_t time_now_since(int clockid, int64_t skew_then);
 void time_init(void);
 /* Called on every timer tick (interrupts off). */
 void time_tick(void);

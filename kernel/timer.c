@@ -35,6 +35,13 @@ void ktimer_arm(struct ktimer *t, uint64_t deadline)
     t->armed = true;
 }
 
+/* Every pending deadline was taken on the clock before the move: it keeps its distance. */
+void ktimer_clock_moved(int64_t delta)
+{
+    for (struct ktimer *t = timers; t; t = t->next)
+        t->deadline += (uint64_t)delta;
+}
+
 void ktimer_tick(void)
 {
     uint64_t now = time_now_ns(CLOCK_MONOTONIC);

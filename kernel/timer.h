@@ -18,6 +18,7 @@ struct ktimer {
 void ktimer_arm(struct ktimer *t, uint64_t deadline);   /* (re)arm; a passed deadline fires at the next tick */
 void ktimer_cancel(struct ktimer *t);
 void ktimer_tick(void);                                 /* from time_tick(): run the expired timers */
+void ktimer_clock_moved(int64_t delta);                 /* time_follow moved CLOCK_MONOTONIC: so do the deadlines */
 
 void posix_timers_exec(int pid);   /* posix_timers.c: execve deletes the process's POSIX timers */
 void posix_timers_exit(int pid);   /* the process ended: its timers and its timer ids */

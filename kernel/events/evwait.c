@@ -23,9 +23,10 @@ bool ev_signal_pending(void)
     return signal_pending(current_task());   /* kernel/signal_deliver.c: not blocked, not ignored */
 }
 
-static bool past(uint64_t deadline)
+/* skew: the clock's skew when the deadline was taken (see time_now_since). */
+static bool past(uint64_t deadline, int64_t skew)
 {
-    return deadline != EV_FOREVER && time_now_ns(CLOCK_MONOTONIC) >= deadline;
+    return deadline != EV_FOREVER && time_now_since(CLOCK_MONOTONIC, skew) >= deadline;
 }
 
 /* The queue the timer tick wakes, when kernel/time exports it (nanosleep sleeps there). */
@@ -35,27 +36,29 @@ struct tick_wait {
     bool (*ready)(void *arg);
     void *arg;
     uint64_t deadline;
+    int64_t skew;
 };
 
 static bool tick_ready(void *p)
 {
     struct tick_wait *w = p;
-    return w->ready(w->arg) || ev_signal_pending() || past(w->deadline);
+    return w->ready(w->arg) || ev_signal_pending() || past(w->deadline, w->skew);
 }
 
 int ev_wait(struct waitqueue *wq, bool (*ready)(void *arg), void *arg, uint64_t deadline)
 {
+    int64_t skew = time_skew_ns(CLOCK_MONOTONIC);   /* the deadline was just taken */
     for (;;) {
         if (ready(arg))
             return 0;
         if (ev_signal_pending())
             return -EINTR;
-        if (past(deadline))
+        if (past(deadline, skew))
             return -ETIMEDOUT;
         if (wq && deadline == EV_FOREVER)
             return wq_wait(wq, ready, arg) ? -EINTR : 0;   /* wq_wait's -ERESTARTSYS */
         if (tick_waitqueue) {
-            struct tick_wait w = { ready, arg, deadline };
+            struct tick_wait w = { ready, arg, deadline, skew };
             if (wq_wait(tick_waitqueue(), tick_ready, &w))
                 return -EINTR;   /* wq_wait's -ERESTARTSYS */
             continue;

@@ -37,6 +37,7 @@ static inline struct waitqueue *poll_queues_one(const struct poll_queues *q)
 
 struct poll_timeout {
     uint64_t deadline;
+    int64_t skew;   /* CLOCK_MONOTONIC's skew when the deadline was taken (time_now_since) */
     bool zero;      /* a zero timeout: one pass, nothing written back */
     bool given;
 };

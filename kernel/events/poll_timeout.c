@@ -13,6 +13,7 @@ int poll_timeout_get(const struct __kernel_timespec *uts, struct poll_timeout *t
 {
     t->given = uts != NULL;
     t->zero = false;
+    t->skew = time_skew_ns(CLOCK_MONOTONIC);
     int err = ev_timespec_deadline(uts, &t->deadline);
     if (err || !uts)
         return err;
@@ -27,7 +28,7 @@ long poll_timeout_put(const struct poll_timeout *t, void *uts, bool tv, long ret
 {
     if (!t->given || t->zero || t->deadline == EV_FOREVER)
         return ret == -EINTR ? -ERESTARTNOHAND : ret;   /* ppoll/select/pselect6, as Linux */
-    uint64_t now = time_now_ns(CLOCK_MONOTONIC);
+    uint64_t now = time_now_since(CLOCK_MONOTONIC, t->skew);
     uint64_t left = t->deadline > now ? t->deadline - now : 0;
     if (tv) {
         struct old_timeval v = { (long)(left / 1000000000ULL), (long)(left % 1000000000ULL / 1000) };

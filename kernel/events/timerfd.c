@@ -20,6 +20,7 @@
 struct timerfd {
     int clockid;
     uint64_t expires;    /* on clockid; 0 = disarmed */
+    int64_t skew;        /* the clock's skew when armed (time_now_since) */
     uint64_t interval;
     uint64_t ticks;      /* expirations not yet read */
     uint64_t edges;      /* times ticks went from 0 to more: Linux wakes pollers only then, as
@@ -38,7 +39,7 @@ static void timerfd_update(struct timerfd *t)
 {
     if (!t->expires)
         return;
-    uint64_t now = time_now_ns(time_clock(t->clockid));
+    uint64_t now = time_now_since(time_clock(t->clockid), t->skew);
     if (now < t->expires)
         return;
     uint64_t n = t->interval ? (now - t->expires) / t->interval + 1 : 1;
@@ -127,7 +128,7 @@ static struct __kernel_itimerspec current_setting(struct timerfd *t)
     timerfd_update(t);
     struct __kernel_itimerspec cur = { ns_ts(t->interval), ns_ts(0) };
     if (t->expires) {
-        uint64_t now = time_now_ns(time_clock(t->clockid));
+        uint64_t now = time_now_since(time_clock(t->clockid), t->skew);
         cur.it_value = ns_ts(t->expires > now ? t->expires - now : 1);
     }
     return cur;
@@ -176,6 +177,7 @@ long sys_timerfd_settime(int fd, int flags, const struct __kernel_itimerspec *un
     t->ticks = 0;
     t->interval = ts_ns(&nv.it_interval);
     t->expires = 0;
+    t->skew = time_skew_ns(time_clock(t->clockid));
     uint64_t value = ts_ns(&nv.it_value);
     if (value) {
         if (flags & TFD_TIMER_ABSTIME)
