@@ -122,6 +122,17 @@ int futex_wake_addr(struct mm *mm, uint64_t uaddr, int n, uint32_t bitset)
     return futex_key_of(mm, uaddr, false, &k) < 0 ? 0 : futex_wake_key(&k, n, bitset);
 }
 
+int futex_waiters(struct mm *mm, uint64_t uaddr, bool private, uint32_t bitset)
+{
+    struct futex_key k;
+    int n = 0;
+    if (futex_key_of(mm, uaddr, private, &k) < 0)
+        return 0;
+    for (const struct futex_waiter *w = waiters; w; w = w->next)
+        n += key_eq(&w->key, &k) && (w->bitset & bitset);
+    return n;
+}
+
 void futex_tick(void)
 {
     for (struct futex_waiter *w = waiters; w; w = w->next)

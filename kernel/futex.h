@@ -4,6 +4,7 @@
  */
 #ifndef KERNEL_FUTEX_H
 #define KERNEL_FUTEX_H
+#include <stdbool.h>
 #include <stdint.h>
 
 struct mm;
@@ -13,6 +14,9 @@ struct mm;
 int futex_wake_addr(struct mm *mm, uint64_t uaddr, int n, uint32_t bitset);
 /* A fault-safe read of a 32-bit user word: 0 or -EFAULT. */
 int futex_get_user(uint32_t *val, uint64_t uaddr);
+/* How many tasks wait on the futex at uaddr of mm (keyed as a call with that private flag would
+ * key it) with a bitset meeting bitset: for check mode's RULE_FUTEX_ORDER. */
+int futex_waiters(struct mm *mm, uint64_t uaddr, bool private, uint32_t bitset);
 void futex_tick(void);   /* from the timer tick: timed waiters re-check their deadlines */
 
 #endif

@@ -77,6 +77,7 @@ struct check_stream {
     int tid;                 /* actual tid, once attached */
     bool attached, exited;
     bool gone;               /* exited, and finished exiting in the kernel (RULE_ENTRY_ORDER) */
+    bool awaits_user;        /* in a call waiting for another task's user code (RULE_FUTEX_ORDER) */
     int64_t inflight;        /* position (in ev[]) of the syscall between enter and exit, or -1 */
     uint64_t args[6];        /* the actual registers of that syscall */
     bool vdso_call;          /* the call in flight is one Linux answered in its vDSO */
@@ -143,13 +144,16 @@ int check_task_exit(struct check_run *run, int tid, int wait_status);
  * task has consumed its events before the target. check_order_entry: the target of tid's call nr
  * about to start; check_order_return: after a call completed, its own record's index (wait for
  * the events before it), and in *next_entry the next call's entered_after (wait a bounded time).
- * check_order_ready: whether the target is reached, else the recorded task and event waited for.
+ * check_order_ready: whether the target is reached, else the recorded task and event waited for;
+ * a soft wait does not wait for tasks that are themselves waiting for user code (awaits_user).
  * check_task_gone: tid has finished exiting (after its last events were checked).
  * check_entry_overdue: reports a call whose turn never came. */
 uint32_t check_order_entry(struct check_run *run, int tid, uint32_t nr);
 uint32_t check_order_return(struct check_run *run, int tid, uint32_t *next_entry);
-bool check_order_ready(struct check_run *run, int tid, uint32_t target, uint32_t *wait_task,
+bool check_order_ready(struct check_run *run, int tid, uint32_t target, bool soft, uint32_t *wait_task,
                        uint32_t *wait_event);
+/* RULE_FUTEX_ORDER: tid's call in flight waits for another task's user code (or no longer). */
+void check_awaits_user(struct check_run *run, int tid, bool waiting);
 void check_task_gone(struct check_run *run, int tid);
 int check_entry_overdue(struct check_run *run, int tid, uint32_t nr, uint32_t wait_task, uint32_t wait_event);
 

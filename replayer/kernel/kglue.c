@@ -23,6 +23,8 @@
 #include "kernel/time.h"
 #include "kernel/signal.h"
 #include "kernel/events/evwait.h"
+#include "kernel/futex.h"
+#include <linux/futex.h>
 #include <linux/time_types.h>
 #include "arch/x86_64/arch.h"
 
@@ -127,7 +129,7 @@ static uint64_t stack_strings(struct task *t);
 /* Numbers from the generated list (traces/sysdesc.h), never typed here. */
 enum { NR_EXIT = SYS_NR_exit, NR_EXIT_GROUP = SYS_NR_exit_group,
        NR_EXECVE = SYS_NR_execve, NR_EXECVEAT = SYS_NR_execveat, NR_READ = SYS_NR_read,
-       NR_WAIT4 = SYS_NR_wait4, NR_CLOCK_GETTIME = SYS_NR_clock_gettime };
+       NR_WAIT4 = SYS_NR_wait4, NR_CLOCK_GETTIME = SYS_NR_clock_gettime, NR_FUTEX = SYS_NR_futex };
 #define WAIT_KILLED_SIGKILL 9
 
 /* The end of a diverged trace: every task of it gets SIGKILL pending (the kernel makes a task
@@ -367,12 +369,13 @@ struct order_wait {
     struct task *t;
     uint32_t target, wait_task, wait_event;
     uint64_t until;
+    bool soft;
 };
 
 static bool order_ready(void *arg)
 {
     struct order_wait *w = arg;
-    return check_order_ready(&the_run, w->t->tid, w->target, &w->wait_task, &w->wait_event) ||
+    return check_order_ready(&the_run, w->t->tid, w->target, w->soft, &w->wait_task, &w->wait_event) ||
            arch_monotonic_ns() >= w->until;
 }
 
@@ -384,14 +387,14 @@ static void order_progress(void)
 
 /* Sleeps until the other tasks have consumed their events before target: true; false when ns
  * passed first or a signal is to be delivered (a held one is not pending). */
-static bool order_wait(struct task *t, uint32_t target, uint64_t ns, struct order_wait *w)
+static bool order_wait(struct task *t, uint32_t target, uint64_t ns, bool soft, struct order_wait *w)
 {
-    *w = (struct order_wait){ t, target, 0, 0, 0 };
-    if (!target || check_order_ready(&the_run, t->tid, target, &w->wait_task, &w->wait_event))
+    *w = (struct order_wait){ t, target, 0, 0, 0, soft };
+    if (!target || check_order_ready(&the_run, t->tid, target, soft, &w->wait_task, &w->wait_event))
         return true;
     the_run.counts[RULE_ENTRY_ORDER]++;
     w->until = arch_monotonic_ns() + ns;
-    while (!check_order_ready(&the_run, t->tid, target, &w->wait_task, &w->wait_event)) {
+    while (!check_order_ready(&the_run, t->tid, target, soft, &w->wait_task, &w->wait_event)) {
         if (arch_monotonic_ns() >= w->until ||
             ev_wait(&order_wq, order_ready, w, w->until) == -EINTR)
             return false;
@@ -402,7 +405,7 @@ static bool order_wait(struct task *t, uint32_t target, uint64_t ns, struct orde
 static void wait_entry_turn(struct task *t, uint32_t nr)
 {
     struct order_wait w;
-    if (!order_wait(t, check_order_entry(&the_run, t->tid, nr), ORDER_WAIT_NS, &w) &&
+    if (!order_wait(t, check_order_entry(&the_run, t->tid, nr), ORDER_WAIT_NS, false, &w) &&
         arch_monotonic_ns() >= w.until) {
         check_entry_overdue(&the_run, t->tid, nr, w.wait_task, w.wait_event);
         kill_current();
@@ -416,8 +419,50 @@ static void wait_return_turn(struct task *t)
     struct order_wait w;
     uint32_t next;
     uint32_t done = check_order_return(&the_run, t->tid, &next);
-    if (done && order_wait(t, done, ORDER_WAIT_NS, &w))
-        order_wait(t, next, ORDER_SOFT_NS, &w);
+    if (done && order_wait(t, done, ORDER_WAIT_NS, false, &w))
+        order_wait(t, next, ORDER_SOFT_NS, true, &w);
+}
+
+/* RULE_FUTEX_ORDER: a futex call's outcome depends on where it falls among other threads'
+ * user-space stores, which no event records: a wait finds the mutex word already changed
+ * (EAGAIN) or sleeps; a wake finds the waiter queued or not yet. The recorded result says which
+ * it was, so a wait Linux answered EAGAIN runs once the word differs from val, and a wake that
+ * woke n runs once n waiters are queued. Both are bounded (the store or the waiter may never
+ * come here; the comparison then reports it); meanwhile the other tasks run, and their soft
+ * order waits do not wait for this task. */
+#define FUTEX_FOLLOW_NS 2000000000ull
+
+static bool futex_outcome_ready(struct task *t, const uint64_t args[6], int64_t rec)
+{
+    int cmd = (int)(args[1] & FUTEX_CMD_MASK);
+    bool private = args[1] & FUTEX_PRIVATE_FLAG;
+    uint32_t v;
+    if ((cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET) && rec == -EAGAIN)
+        return futex_get_user(&v, args[0]) < 0 || v != (uint32_t)args[2];
+    if ((cmd == FUTEX_WAKE || cmd == FUTEX_WAKE_BITSET) && rec > 0)
+        return futex_waiters(t->mm, args[0], private, cmd == FUTEX_WAKE ? FUTEX_BITSET_MATCH_ANY
+                                                                         : (uint32_t)args[5]) >= rec;
+    return true;
+}
+
+static void futex_follow_recording(struct task *t, const uint64_t args[6])
+{
+    int64_t rec;
+    if (!check_inflight_result(&the_run, t->tid, &rec) || futex_outcome_ready(t, args, rec))
+        return;
+    the_run.counts[RULE_FUTEX_ORDER]++;
+    check_awaits_user(&the_run, t->tid, true);
+    order_progress();   /* soft waiters need not wait for us any more */
+    uint64_t until = arch_monotonic_ns() + FUTEX_FOLLOW_NS;
+    while (!futex_outcome_ready(t, args, rec) && arch_monotonic_ns() < until && !signal_pending(t)) {
+        uint64_t ran = t->switched_in_ns;
+        schedule();   /* the others run; if nobody else could, sleep to the next tick */
+        if (t->switched_in_ns == ran) {
+            uint64_t tick = arch_monotonic_ns() + 10000000ull;
+            ev_wait(NULL, wait_over, &tick, tick);
+        }
+    }
+    check_awaits_user(&the_run, t->tid, false);
 }
 
 void check_hook_task_gone(void)
@@ -453,6 +498,8 @@ bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
         limit_stream_read(t, callargs);
     if (nr == NR_WAIT4)
         wait_for_recorded_child(t, callargs);
+    if (nr == NR_FUTEX)
+        futex_follow_recording(t, args);
     if (nr == NR_EXIT || nr == NR_EXIT_GROUP) {
         check_task_exit(&the_run, t->tid, (int)((args[0] & 0xff) << 8));
         order_progress();

@@ -79,14 +79,15 @@ uint32_t check_order_return(struct check_run *run, int tid, uint32_t *next_entry
     return s->ev[s->last[(s->nlast - 1) % DIV_LAST_N]];   /* the call that just completed */
 }
 
-bool check_order_ready(struct check_run *run, int tid, uint32_t target, uint32_t *wait_task,
+bool check_order_ready(struct check_run *run, int tid, uint32_t target, bool soft, uint32_t *wait_task,
                        uint32_t *wait_event)
 {
     const struct check_stream *self = stream_of(run, tid);
     if (run->verdict != VERDICT_RUNNING)
         return true;
     for (uint32_t t = 0; t < run->ntasks; t++) {
-        uint32_t first = &run->tasks[t] == self ? UINT32_MAX : first_pending(run, &run->tasks[t]);
+        const struct check_stream *s = &run->tasks[t];
+        uint32_t first = s == self || (soft && s->awaits_user) ? UINT32_MAX : first_pending(run, s);
         if (first < target) {
             *wait_task = t;
             *wait_event = first;
@@ -94,6 +95,13 @@ bool check_order_ready(struct check_run *run, int tid, uint32_t target, uint32_t
         }
     }
     return true;
+}
+
+void check_awaits_user(struct check_run *run, int tid, bool waiting)
+{
+    struct check_stream *s = stream_of(run, tid);
+    if (s)
+        s->awaits_user = waiting;
 }
 
 void check_task_gone(struct check_run *run, int tid)

@@ -32,6 +32,7 @@ enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
     X(RULE_VDSO_CALL,     CLASS_NOTED,    "clock call Linux answered in its vDSO (not in the trace): let through") \
     X(RULE_STREAM_READ,   CLASS_NOTED,    "read from a pipe or socket: asks for at most the recorded length (how much had arrived is scheduling)") \
     X(RULE_WAIT_ORDER,    CLASS_NOTED,    "wait4 for any child: waits for the child Linux reaped (which exited first is scheduling)") \
+    X(RULE_FUTEX_ORDER,   CLASS_NOTED,    "futex wait answered EAGAIN runs once the word changed; a wake that woke n once n wait (where it falls among other threads' stores is scheduling)") \
     X(RULE_ENTRY_ORDER,   CLASS_NOTED,    "a call starts after the other tasks' calls that had completed on Linux before it started (which task runs first is scheduling)") \
     X(RULE_SIGNAL_POINT,  CLASS_NOTED,    "asynchronous signal: held until, or waited for at, the point the recording delivers it (when it arrives is scheduling)") \
     X(RULE_SIGCHLD_CHILD, CLASS_NOTED,    "SIGCHLD pends once: a delivery carries the recorded child's SIGCHLD, sent by the kernel but merged with another (which child exited first is scheduling)")
