@@ -128,6 +128,8 @@ long sys_timer_create(int clockid, const sigevent_t *uevent, int *uid)
     if (!clock_has_timers(clockid))
         return -EINVAL;
     struct task *self = current_task();
+    if (!sigqueue_room(self))
+        return -EAGAIN;                 /* Linux preallocates the timer's siginfo (RLIMIT_SIGPENDING) */
     struct ptimer *p = kzalloc(sizeof *p);
     if (!p)
         return -ENOMEM;

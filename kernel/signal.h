@@ -48,6 +48,9 @@ int signal_take(struct task *t, uint64_t mask, siginfo_t *info);
 void signal_flush(struct task *t, uint64_t mask);
 /* sig would be ignored by t right now (SIG_IGN, or SIG_DFL ignoring, and not blocked). */
 bool signal_ignored(const struct task *t, int sig);
+/* One more siginfo may be queued for t's user under RLIMIT_SIGPENDING (timer_create's
+ * preallocated one asks too). */
+bool sigqueue_room(const struct task *t);
 /* signal_queue.c's half of sending: the thread's own set, or the shared one (shared). */
 int sigqueue_add(struct task *t, int sig, const siginfo_t *info, bool shared);
 /* A fault in user mode: sig with si_code/si_addr, forced as Linux's force_sig does. */

@@ -106,10 +106,15 @@ static unsigned long queued_for_user(unsigned uid)
     return n;
 }
 
+bool sigqueue_room(const struct task *t)
+{
+    return queued_for_user(t->uid) < t->rlim[RLIMIT_SIGPENDING].rlim_cur;
+}
+
 static bool sigqueue_allowed(const struct task *t, int sig, const siginfo_t *info)
 {
     bool override = sig < SIGRTMIN && (!info || info->si_code >= 0);
-    return override || queued_for_user(t->uid) < t->rlim[RLIMIT_SIGPENDING].rlim_cur;
+    return override || sigqueue_room(t);
 }
 
 /* Linux's __send_signal on one set: -EAGAIN for a real-time signal with a caller's siginfo

@@ -6,7 +6,7 @@
  * sending order within one number. With RLIMIT_SIGPENDING at 0 nothing can be queued with
  * siginfo: a real-time sigqueue or tgkill fails with EAGAIN, a real-time kill and any
  * standard signal still pend, and come out as SI_USER from pid 0, except a standard kill,
- * which keeps its siginfo. rt_sigtimedwait: EAGAIN with a zero timeout, EINVAL for a bad
+ * which keeps its siginfo; timer_create fails with EAGAIN (its siginfo is preallocated). rt_sigtimedwait: EAGAIN with a zero timeout, EINVAL for a bad
  * one.
  */
 #define _GNU_SOURCE
@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <time.h>
 
 static const struct timespec zero = { 0, 0 };
 static sigset_t all;
@@ -87,7 +88,15 @@ int main(void)
 	CHECK_OK("standard kill", kill(getpid(), SIGUSR1));
 	CHECK("keeps its siginfo", take(&si) == SIGUSR1 && si.si_code == SI_USER && si.si_pid == getpid(),
 	      "code %d", si.si_code);
+	timer_t tm;
+	struct sigevent ev;
+	memset(&ev, 0, sizeof ev);
+	ev.sigev_notify = SIGEV_SIGNAL;
+	ev.sigev_signo = SIGUSR1;
+	CHECK_ERR("timer_create: EAGAIN (its siginfo is preallocated)", timer_create(CLOCK_MONOTONIC, &ev, &tm), EAGAIN);
 	setrlimit(RLIMIT_SIGPENDING, &old);
+	CHECK_OK("timer_create under the old limit", timer_create(CLOCK_MONOTONIC, &ev, &tm));
+	timer_delete(tm);
 
 	CHECK_ERR("sigtimedwait, nothing pending, zero timeout", take(&si), EAGAIN);
 	struct timespec bad = { 0, 1000000000 };
