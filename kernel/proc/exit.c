@@ -89,7 +89,10 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
         c->ppid = reaper->pid;
         c->sibling = reaper->children;
         reaper->children = c;
+        pgrp_orphaned_by_exit(c, t);    /* session.c */
     }
+    if (t->tid == t->pid)
+        pgrp_orphaned_by_exit(t, NULL);
     if (reaper)
         wq_wake_all(&reaper->child_wait);
     t->exit_status = wait_status;

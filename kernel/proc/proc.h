@@ -46,6 +46,7 @@ void task_release(struct task *t);          /* free a task that will never run a
 
 /* session.c */
 bool pgrp_is_orphaned(int pgid);                /* no parent in the session outside the group */
+void pgrp_orphaned_by_exit(struct task *t, struct task *parent);   /* exit: SIGHUP+SIGCONT a stopped orphan */
 
 /* kill.c */
 void signal_send(struct task *t, int sig);      /* default actions only, see kill.c */
