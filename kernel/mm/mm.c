@@ -285,6 +285,25 @@ uint64_t mm_unmapped_area(struct mm *mm, uint64_t len)
     }
 }
 
+/* Linux 6.7+ aligns a private anonymous mapping placed without a hint whose length is a multiple
+ * of 2 MiB (PMD_SIZE) on a 2 MiB boundary (__get_unmapped_area, __thp_get_unmapped_area): it
+ * finds a gap for len + 2 MiB top-down and starts at the gap's lowest 2 MiB boundary (one higher
+ * if the gap itself starts on one). glibc's 64 MiB thread arenas (mapped as 128 MiB) land there. */
+uint64_t mm_unmapped_area_thp(struct mm *mm, uint64_t len)
+{
+    uint64_t padded = len + MM_PMD_SIZE;
+    uint64_t at = padded > len ? mm_unmapped_area(mm, padded) : 0;
+    if (!at)
+        return mm_unmapped_area(mm, len);   /* as Linux: the plain search */
+    uint64_t off_sub = (0 - at) & (MM_PMD_SIZE - 1);
+    return at + (off_sub ? off_sub : MM_PMD_SIZE);
+}
+
+bool mm_thp_aligned_placement(uint64_t hint, uint64_t len, bool anon_private)
+{
+    return anon_private && !hint && len % MM_PMD_SIZE == 0;
+}
+
 bool mm_range_free(struct mm *mm, uint64_t start, uint64_t end)
 {
     struct vma *v = vma_find(mm, start);

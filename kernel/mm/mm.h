@@ -63,6 +63,11 @@ int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot);
 uint64_t mm_unmapped_area(struct mm *mm, uint64_t len);   /* top-down below mmap_base; 0 if none */
 /* A page-aligned hint when [hint, hint+len) is free and above MMAP_MIN_ADDR, else as above. */
 uint64_t mm_get_unmapped_area(struct mm *mm, uint64_t hint, uint64_t len);
+#define MM_PMD_SIZE (2UL << 20)
+/* Linux's THP alignment of large anonymous mappings (mm.c): whether a mapping of len with this
+ * hint gets it, and the placement it gets. */
+bool mm_thp_aligned_placement(uint64_t hint, uint64_t len, bool anon_private);
+uint64_t mm_unmapped_area_thp(struct mm *mm, uint64_t len);
 uint64_t mm_stack_rlimit(void);
 /* vm_limits.c: npages more of a mapping with this prot and these flags stay within RLIMIT_AS
  * and RLIMIT_DATA (Linux's may_expand_vm); the pages of VMAs inside [start, end). */

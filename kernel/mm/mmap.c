@@ -59,7 +59,11 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long f
             goto out;
         start = addr;
     } else {
-        if (!(start = mm_get_unmapped_area(mm, addr, alen))) {
+        if (mm_thp_aligned_placement(addr, alen, !file && type == MAP_PRIVATE))
+            start = mm_unmapped_area_thp(mm, alen);
+        else
+            start = mm_get_unmapped_area(mm, addr, alen);
+        if (!start) {
             r = -ENOMEM;
             goto out;
         }

@@ -103,7 +103,9 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
     }
     if (!(flags & MREMAP_MAYMOVE))
         return -ENOMEM;
-    uint64_t to = mm_unmapped_area(mm, alen);
+    bool anon_private = !v->file && !(v->flags & VMA_SHARED);
+    uint64_t to = mm_thp_aligned_placement(0, alen, anon_private) ? mm_unmapped_area_thp(mm, alen)
+                                                                   : mm_unmapped_area(mm, alen);
     if (!to)
         return -ENOMEM;
     return move_mapping(mm, v, old, old_len, to, alen, flags);
