@@ -2,7 +2,9 @@
  * orphan_reparent — a process whose parent exits is adopted by pid 1 (getppid says 1), or by
  * the nearest living ancestor that is a child subreaper (PR_SET_CHILD_SUBREAPER), which can
  * then wait for it, and gets SIGCHLD for it. The orphan looks only when we say so, after we
- * reaped its first parent (whose exit had re-parented it by then).
+ * reaped its first parent (whose exit had re-parented it by then). A child that is already a
+ * zombie when it is handed over makes its new parent a SIGCHLD right then, before the one for
+ * the exiting parent (Linux's reparent_leader), so that is the SIGCHLD the subreaper finds.
  */
 #define _GNU_SOURCE
 #include "contract.h"
@@ -73,5 +75,34 @@ int main(void)
 	sigpending(&pending);
 	CHECK("SIGCHLD pending for the children", sigismember(&pending, SIGCHLD) == 1, "not pending");
 	CHECK_ERR("no children left", wait(NULL), ECHILD);
+
+	/* An adopted zombie: its SIGCHLD reaches the subreaper first. */
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	struct timespec zero = { 0, 0 };
+	siginfo_t si;
+	CHECK("take the pending SIGCHLD", sigtimedwait(&chld, &si, &zero) == SIGCHLD, "none");
+	int zp[2];
+	pipe(zp);
+	pid_t mid = fork();
+	if (mid == 0) {
+		pid_t g = fork();
+		if (g == 0)
+			_exit(5);
+		siginfo_t gi;
+		waitid(P_PID, g, &gi, WEXITED | WNOWAIT);   /* g is a zombie now */
+		write(zp[1], &g, sizeof g);
+		_exit(0);
+	}
+	pid_t zombie = -1;
+	read(zp[0], &zombie, sizeof zombie);
+	waitpid(mid, &status, 0);
+	memset(&si, 0, sizeof si);
+	CHECK("a SIGCHLD is pending", sigtimedwait(&chld, &si, &zero) == SIGCHLD, "none");
+	CHECK("it is the adopted zombie's", si.si_pid == zombie && si.si_code == CLD_EXITED && si.si_status == 5,
+	      "code %d status %d, %s", si.si_code, si.si_status, si.si_pid == mid ? "from its parent" : "another pid");
+	CHECK("and the subreaper reaps it", waitpid(zombie, &status, 0) == zombie && WEXITSTATUS(status) == 5,
+	      "status %#x", status);
 	return contract_end();
 }

@@ -55,6 +55,22 @@ void task_release(struct task *t)
     kfree(t);
 }
 
+/* A process has become a reapable zombie, or has been handed as one to a new parent: SIGCHLD
+ * (kernel/signal_deliver.c); a parent that ignores it or set SA_NOCLDWAIT never sees the
+ * zombie, init reaps it (Linux's autoreap). */
+static void zombie_notify_parent(struct task *z)
+{
+    struct task *parent = z->parent, *init = task_by_pid(INIT_PID);
+    if (signal_notify_parent(z) && init && parent != init) {
+        task_unlink_child(z);
+        z->parent = init;
+        z->sibling = init->children;
+        init->children = z;
+        wq_wake_all(&init->child_wait);
+    }
+    wq_wake_all(&parent->child_wait);
+}
+
 /* The end of the calling thread; whole_group: of every thread in its group (exit_group, a
  * fatal signal), which then all report the first such status. */
 static _Noreturn void exit_task(int wait_status, bool whole_group)
@@ -90,6 +106,8 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
         c->sibling = reaper->children;
         reaper->children = c;
         pgrp_orphaned_by_exit(c, t);    /* session.c */
+        if (c->state == TASK_ZOMBIE && !thread_group_busy(c))
+            zombie_notify_parent(c);    /* Linux's reparent_leader */
     }
     if (t->tid == t->pid)
         pgrp_orphaned_by_exit(t, NULL);
@@ -98,19 +116,8 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     t->exit_status = wait_status;
     struct task *leader = task_by_pid(t->pid);
     thread_exit_state(t);
-    if (leader && leader->parent && leader->state == TASK_ZOMBIE && !thread_group_busy(leader)) {
-        struct task *parent = leader->parent, *init = task_by_pid(INIT_PID);
-        /* SIGCHLD (kernel/signal_deliver.c); ignored or SA_NOCLDWAIT: the parent never sees the
-         * zombie, init reaps it (Linux's autoreap). */
-        if (signal_notify_parent(leader) && init && parent != init) {
-            task_unlink_child(leader);
-            leader->parent = init;
-            leader->sibling = init->children;
-            init->children = leader;
-            wq_wake_all(&init->child_wait);
-        }
-        wq_wake_all(&parent->child_wait);
-    }
+    if (leader && leader->parent && leader->state == TASK_ZOMBIE && !thread_group_busy(leader))
+        zombie_notify_parent(leader);
     if (check_mode)   /* check mode: replayer/kernel/check.h */
         check_hook_task_gone();
     schedule();
