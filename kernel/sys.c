@@ -1,7 +1,7 @@
 /*
  * sys.c — identity and limits: the getpid/getuid families, uname, prlimit64 and
- * get/setrlimit, arch_prctl, and the per-thread registrations glibc and musl make at
- * start-up (set_tid_address, set_robust_list, rseq).
+ * get/setrlimit, arch_prctl, the per-thread registrations glibc and musl make at
+ * start-up (set_tid_address, set_robust_list, rseq), and nice values (get/setpriority).
  */
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
@@ -16,6 +16,7 @@
 #include <linux/times.h>
 #include <linux/sysinfo.h>
 #include "kernel/time.h"
+#include "kernel/prio.h"
 #include "kernel/mm/frame.h"
 #include "replayer/kernel/faults.h"
 
@@ -293,4 +294,75 @@ long sys_getrandom(void *ubuf, size_t len, unsigned flags)
         done += n;
     }
     return (long)done;
+}
+
+/* ---- nice values: getpriority, setpriority (Linux's kernel/sys.c) ---- */
+
+int prio_for_each(int which, int who, void (*fn)(struct task *t, void *arg), void *arg)
+{
+    struct task *self = T;
+    if (which == PRIO_PROCESS) {
+        struct task *t = who ? task_by_pid(who) : self;
+        if (!t || t->pid <= 0 || t->state == TASK_DEAD)
+            return 0;
+        fn(t, arg);
+        return 1;
+    }
+    if (which != PRIO_PGRP && which != PRIO_USER)
+        return -EINVAL;
+    int n = 0;
+    for (struct task *t = task_first(); t; t = task_next(t)) {
+        if (t->pid <= 0 || t->state == TASK_DEAD)
+            continue;
+        if (which == PRIO_PGRP ? t->pgid != (who ? who : self->pgid) : t->uid != (who ? (unsigned)who : self->uid))
+            continue;
+        fn(t, arg);
+        n++;
+    }
+    return n;
+}
+
+static void best_nice(struct task *t, void *arg)
+{
+    long *best = arg;
+    *best = MAX(*best, 20L - t->nice);   /* nice_to_rlimit: 40 for -20 ... 1 for 19 */
+}
+
+long sys_getpriority(int which, int who)
+{
+    long best = -ESRCH;
+    int n = prio_for_each(which, who, best_nice, &best);
+    return n < 0 ? n : best;
+}
+
+struct set_nice {
+    int nice;
+    long err;
+};
+
+/* Linux's set_one_prio: the caller must own the task (or be root), and lowering its nice needs
+ * RLIMIT_NICE room or root; one task set is success even if others refused. */
+static void set_nice_one(struct task *t, void *arg)
+{
+    struct set_nice *s = arg;
+    struct task *self = T;
+    bool root = self->euid == 0;
+    if (!root && t->uid != self->euid && t->euid != self->euid) {
+        s->err = -EPERM;
+        return;
+    }
+    if (s->nice < t->nice && !root && 20 - s->nice > (long)t->rlim[RLIMIT_NICE].rlim_cur) {
+        s->err = -EACCES;
+        return;
+    }
+    if (s->err == -ESRCH)
+        s->err = 0;
+    t->nice = s->nice;
+}
+
+long sys_setpriority(int which, int who, int niceval)
+{
+    struct set_nice s = { niceval < -20 ? -20 : niceval > 19 ? 19 : niceval, -ESRCH };
+    int n = prio_for_each(which, who, set_nice_one, &s);
+    return n < 0 ? n : s.err;
 }

@@ -69,6 +69,8 @@ struct task *task_create(struct task *parent, void (*fn)(void *), void *arg)
         memcpy(t->rlim, parent->rlim, sizeof t->rlim);
         memcpy(t->sigactions, parent->sigactions, sizeof t->sigactions);
         t->sigmask = parent->sigmask;
+        t->nice = parent->nice;
+        t->ioprio = parent->ioprio;
         t->uid = parent->uid; t->euid = parent->euid; t->suid = parent->suid;
         t->gid = parent->gid; t->egid = parent->egid; t->sgid = parent->sgid;
         t->fsuid = parent->fsuid; t->fsgid = parent->fsgid;

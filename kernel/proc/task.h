@@ -82,6 +82,8 @@ struct task {
     bool group_exiting;             /* exit_group or a fatal signal: every thread ends */
     int group_exit_status;          /* the wait status the group ends with */
     uint64_t cpus_cleared;          /* CPUs removed from this thread's affinity (affinity.c) */
+    int nice;                       /* -20..19 (kernel/sys.c: getpriority, setpriority) */
+    int ioprio;                     /* as ioprio_set left it, 0 until then (kernel/ioprio.c) */
 };
 
 struct task *current_task(void);
