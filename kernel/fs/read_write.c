@@ -2,7 +2,8 @@
  * read_write.c — read, write, readv, writev, pread64, pwrite64, preadv(2), pwritev(2), lseek,
  * sendfile and copy_file_range. The generic checks live in vfs_read/vfs_write (EBADF for the
  * wrong access mode, EINVAL when the file has no such op); a file is positionable (pread,
- * lseek) exactly when its ops have llseek — pipes and sockets do not (ESPIPE).
+ * lseek) exactly when its ops have llseek — pipes and sockets do not (ESPIPE). Also the
+ * page-cache hints fallocate, fadvise64 and readahead (checks only: tmpfs has no cache).
  */
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/fdtable.h"
@@ -467,6 +468,20 @@ long sys_fadvise64(int fd, int64_t offset, int64_t len, int advice)
         ret = -ESPIPE;
     else if (advice < POSIX_FADV_NORMAL || advice > POSIX_FADV_NOREUSE || len < 0)
         ret = -EINVAL;
+    file_put(f);
+    return ret;
+}
+
+/* Linux's ksys_readahead: a readable fd on a regular file (EBADF, EINVAL), then the page
+ * cache hint of fadvise(WILLNEED), which tmpfs takes as a no-op. */
+long sys_readahead(int fd, int64_t offset, size_t count)
+{
+    (void)offset;
+    (void)count;
+    struct file *f = fd_get(fd);
+    if (!f)
+        return -EBADF;
+    long ret = (f->flags & O_ACCMODE) == O_WRONLY ? -EBADF : S_ISREG(f->inode->mode) ? 0 : -EINVAL;
     file_put(f);
     return ret;
 }
