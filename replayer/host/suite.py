@@ -12,8 +12,7 @@ usage: python3 replayer/host/suite.py [--jobs N] [--accel kvm|tcg] [--only GLOB]
    TIMEOUT) and the output verdict, the kernel's stdout+stderr against Linux's line by line:
    PASS (the same), FAIL (the contract itself reported a failed check on the kernel), DIVERGE
    (first differing line). Contracts listed in contracts/known-failures ("CAT/NAME reason")
-   show XFAIL; one of them that passes fails the run until its line is removed, unless its
-   reason starts with "timing:" (a scheduling-dependent divergence, shown as XPASS (timing)).
+   show XFAIL; one of them that passes fails the run until its line is removed.
 4. Writes build/coverage.txt: the syscalls the traces make and the flag values they use,
    against the kernel's syscall table (implemented calls no contract touches are named).
 
@@ -251,11 +250,7 @@ def main(argv):
         tag = ""
         if ident in known:
             tag = "XPASS" if ok else "XFAIL"
-            # A reason starting "timing:" names a divergence that depends on scheduling: such an
-            # entry may match in one run and not the next, so its passing is shown, not failed.
-            if ok and known[ident].startswith("timing:"):
-                tag = "XPASS (timing)"
-            elif ok:
+            if ok:
                 bad.append(f"{ident}: passes now; remove it from contracts/known-failures")
         elif not ok:
             bad.append(ident)

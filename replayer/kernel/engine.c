@@ -415,6 +415,13 @@ int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t c
     return CHECK_GO;
 }
 
+void check_task_tid(struct check_run *run, int old_tid, int new_tid)
+{
+    struct check_stream *s = stream_of(run, old_tid);
+    if (s && !stream_of(run, new_tid))
+        s->tid = new_tid;
+}
+
 int check_birth_auto(struct check_run *run, int parent_tid, int child_tid)
 {
     struct check_stream *p = stream_of(run, parent_tid);

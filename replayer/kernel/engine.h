@@ -136,6 +136,8 @@ const uint64_t *check_last_args(const struct check_run *run, int tid);
 int check_birth(struct check_run *run, int parent_tid, int child_tid, uint64_t clone_flags);
 /* The same, with the clone flags taken from the parent's fork/vfork/clone/clone3 in flight. */
 int check_birth_auto(struct check_run *run, int parent_tid, int child_tid);
+/* A task's tid changed: a thread that execs takes over its leader's (Linux's de_thread). */
+void check_task_tid(struct check_run *run, int old_tid, int new_tid);
 /* si: the siginfo as delivered (trace.h's struct; flags unused); handled: a handler will run or
  * the default action is not "ignore". */
 int check_signal(struct check_run *run, int tid, const struct trace_signal *si, bool handled);

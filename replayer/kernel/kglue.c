@@ -228,23 +228,6 @@ static void follow_shown_clock(struct task *t)
 #define SIGNAL_WAIT_NS 10000000000ull   /* how long a recorded signal may take to arrive */
 #define SIGNAL_POLL_NS 100000000ull
 
-uint64_t check_hook_signal_held(const struct task *t)
-{
-    uint64_t pending = signal_pending_set(t) & ~NEVER_HELD, held = 0;
-    if (!pending || the_run.verdict != VERDICT_RUNNING)
-        return 0;
-    bool from_user = t == current_task() && t->frame && arch_syscall_orig_nr(t->frame) < 0;
-    uint64_t due;
-    if (!check_signal_due(&the_run, t->tid, from_user, arch_monotonic_ns(), &due))
-        return 0;
-    for (uint64_t x = pending & ~due; x; x &= x - 1) {
-        int sig = __builtin_ctzl(x) + 1;
-        if (!signal_ignored(t, sig))
-            held |= SIGBIT(sig);
-    }
-    return held;
-}
-
 /* RULE_SIGCHLD_CHILD: every SIGCHLD the kernel sends is noted, also one merged with a SIGCHLD
  * already pending (standard signals pend once). A delivery the recording gives a child's
  * SIGCHLD then carries that child's, once the kernel has sent it: re-sent if it was merged. */
@@ -306,6 +289,27 @@ void check_hook_signal_info(int sig, struct siginfo *info)
     }
     if (n)
         n->delivered = true;
+}
+
+uint64_t check_hook_signal_held(const struct task *t)
+{
+    uint64_t pending = signal_pending_set(t) & ~NEVER_HELD, held = 0;
+    if (!pending || the_run.verdict != VERDICT_RUNNING)
+        return 0;
+    bool from_user = t == current_task() && t->frame && arch_syscall_orig_nr(t->frame) < 0;
+    uint64_t due;
+    if (!check_signal_due(&the_run, t->tid, from_user, arch_monotonic_ns(), &due))
+        return 0;
+    /* a SIGCHLD is due once the recorded child's was sent (then it carries that one) */
+    int want = (due & SIGBIT(SIGCHLD)) ? recorded_sigchld_child(t) : 0;
+    if (want && !note_for(t, want, false))
+        due &= ~SIGBIT(SIGCHLD);
+    for (uint64_t x = pending & ~due; x; x &= x - 1) {
+        int sig = __builtin_ctzl(x) + 1;
+        if (!signal_ignored(t, sig))
+            held |= SIGBIT(sig);
+    }
+    return held;
 }
 
 static bool wait_over(void *until)
@@ -396,7 +400,7 @@ static bool order_wait(struct task *t, uint32_t target, uint64_t ns, bool soft, 
     w->until = arch_monotonic_ns() + ns;
     while (!check_order_ready(&the_run, t->tid, target, soft, &w->wait_task, &w->wait_event)) {
         if (arch_monotonic_ns() >= w->until ||
-            ev_wait(&order_wq, order_ready, w, w->until) == -EINTR)
+            ev_wait(&order_wq, order_ready, w, ev_deadline_after(w->until - arch_monotonic_ns())) == -EINTR)
             return false;
     }
     return true;
@@ -459,7 +463,7 @@ static void futex_follow_recording(struct task *t, const uint64_t args[6])
         schedule();   /* the others run; if nobody else could, sleep to the next tick */
         if (t->switched_in_ns == ran) {
             uint64_t tick = arch_monotonic_ns() + 10000000ull;
-            ev_wait(NULL, wait_over, &tick, tick);
+            ev_wait(NULL, wait_over, &tick, ev_deadline_after(10000000ull));
         }
     }
     check_awaits_user(&the_run, t->tid, false);
@@ -469,6 +473,30 @@ void check_hook_task_gone(void)
 {
     check_task_gone(&the_run, current_task()->tid);
     order_progress();
+}
+
+/* A thread that execs takes over its leader's tid (de_thread): the tid each exec in flight
+ * started with, so that the exit hook can move the stream to the new one. */
+static struct { const struct task *t; int tid; } execs[16];
+
+static void exec_started(const struct task *t)
+{
+    for (unsigned i = 0; i < ARRAY_LEN(execs); i++)
+        if (!execs[i].t || execs[i].t == t) {
+            execs[i].t = t;
+            execs[i].tid = t->tid;
+            return;
+        }
+}
+
+static void exec_finished(const struct task *t)
+{
+    for (unsigned i = 0; i < ARRAY_LEN(execs); i++)
+        if (execs[i].t == t) {
+            if (execs[i].tid != t->tid)
+                check_task_tid(&the_run, execs[i].tid, t->tid);
+            execs[i].t = NULL;
+        }
 }
 
 bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
@@ -494,6 +522,8 @@ bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
         signal_missing(t, sig, false);
     /* The scheduling rules narrow what the handler is asked (callargs), never the registers
        the program gets back. */
+    if (nr == NR_EXECVE || nr == NR_EXECVEAT)
+        exec_started(t);
     if (nr == NR_READ)
         limit_stream_read(t, callargs);
     if (nr == NR_WAIT4)
@@ -510,6 +540,8 @@ bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
 long check_hook_exit(long nr, long ret)
 {
     struct task *t = current_task();
+    if (nr == NR_EXECVE || nr == NR_EXECVEAT)
+        exec_finished(t);
     if (!in_run(t))
         return ret;
     /* A child's birth was registered by check_hook_birth before it ran: not again here (a vfork
@@ -677,6 +709,7 @@ static void run_one(const char *name, const void *data, size_t len, const void *
     pid_restart();
     time_follow_reset();
     nnotes = 0;
+    memset(execs, 0, sizeof execs);
     struct task *t = task_create(self, program_main, &prog);
     if (!t) {
         check_run_error(&the_run, "cannot create the first process");

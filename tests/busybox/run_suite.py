@@ -215,8 +215,7 @@ def run(cases=None, jobs=1, accel=None, progress=None):
        case, kind, argv, trace (path or None), trace_verdict (MATCH/DIVERGE/ERROR/TIMEOUT/NOTRUN),
        trace_line (short text), divergence (the check JSON's, for DIVERGE), output_verdict
        (PASS/DIFF/TIMEOUT/ERROR), output_detail, linux_exit, kernel_exit, output_source
-       ('check' or 'run'), known_failure (reason or None), passed (both verdicts good),
-       timing (why the divergence is only scheduling, see timing_divergence, or None)."""
+       ('check' or 'run'), known_failure (reason or None), passed (both verdicts good)."""
     say = progress or (lambda msg: None)
     allc = load_cases()
     if cases:
@@ -276,41 +275,7 @@ def run(cases=None, jobs=1, accel=None, progress=None):
         r.update(output_verdict=ov, output_detail=detail)
     for r in rows:
         r["passed"] = r["trace_verdict"] == "MATCH" and r["output_verdict"] == "PASS"
-        r["timing"] = timing_divergence(r)
     return rows
-
-
-def timing_divergence(row):
-    """Why the first divergence is one of scheduling, not of the kernel's answers, or None.
-    These vary between two recordings of the same script on Linux itself (determinism.py): where an
-    asynchronous signal lands in a task's stream (SIGCHLD: ash always has a handler), which child
-    wait4(-1) reports or whether a WNOHANG probe finds it gone, whether a call was interrupted."""
-    d = row.get("divergence") or {}
-    if row["trace_verdict"] != "DIVERGE" or not d:
-        return None
-    rec, act, field = d.get("recorded", ""), d.get("actual", ""), d.get("field", "")
-    if rec.startswith("---") and (field == "event" or field.startswith("si_")):
-        return f"a {rec.split()[1]} arrived at another point ({field})"
-    if field == "event" and act.startswith("---"):
-        return f"{act.split()[1]} arrived before {rec.split('(', 1)[0]}"
-    if field == "event" and act.startswith("a new task"):
-        return f"a child started before {rec.split('(', 1)[0]} came back"
-    if rec.startswith("rt_sigreturn(") and field == "result":
-        return "the signal followed another call (rt_sigreturn gives back that call's result)"
-    if rec.startswith("wait4(") and field in ("result", "event"):
-        return "wait4 found another child ready (or none yet)"
-    if "ERESTART" in rec or "ERESTART" in act or "ERESTART" in d.get("expected", ""):
-        return "a call was interrupted on one side only"
-    return None
-
-
-def counts_as_pass(row, known):
-    """Passed, or, for a case not listed as a known failure, its output is right and its trace
-    diverged only on timing (timing_divergence): not the kernel's fault, and not stable enough to
-    list either way."""
-    if row["passed"]:
-        return True
-    return row["case"] not in known and bool(row.get("timing")) and row["output_verdict"] == "PASS"
 
 
 def failure_reason(row):
@@ -339,7 +304,7 @@ def update_known(rows):
     their lines) and the matching tests/busybox/test_busybox:CASE lines of tests/known-failures."""
     ran = {r["case"] for r in rows}
     known = {k: v for k, v in load_known().items() if k not in ran}
-    known.update({r["case"]: failure_reason(r) for r in rows if not counts_as_pass(r, {})})
+    known.update({r["case"]: failure_reason(r) for r in rows if not r["passed"]})
     order = [c.name for c in load_cases() if c.name in known]
     head = ["# BusyBox cases known to fail today: NAME, then the first divergence (and the output",
             "# difference, if any). Written by `run_suite.py --update-known`; a listed case that passes",
@@ -392,23 +357,20 @@ def table(rows, known=None):
             tag = "  [XPASS: remove from known-failures]" if r["passed"] else "  [XFAIL]"
             if r["passed"]:
                 bad.append(f"{r['case']}: passes now; remove it from tests/busybox/known-failures")
-        elif not r["passed"] and counts_as_pass(r, known):
-            tag = f"  [TIMING: {r['timing']}]"
         elif not r["passed"]:
             bad.append(r["case"])
         lines.append(f"{r['case']:<{width}} {t:<70} {o}{tag}")
     count = lambda key: ", ".join(f"{n} {v}" for v, n in sorted(  # noqa: E731
         {v: sum(1 for r in rows if r[key] == v) for v in {r[key] for r in rows}}.items()))
     xfail = sum(1 for r in rows if r["case"] in known and not r["passed"])
-    timing = sum(1 for r in rows if not r["passed"] and counts_as_pass(r, known))
     groups = divergence_groups(rows)
     if groups:
         lines += ["", "first divergences by call and field:"]
         lines += [f"  {len(cs):3d}  {key}: {' '.join(cs)}"[:200] for key, cs in groups]
     lines += ["", f"trace verdicts:  {count('trace_verdict')}",
               f"output verdicts: {count('output_verdict')}",
-              f"{len(rows) - len(bad) - xfail} passed ({timing} of them with a trace that diverged only on "
-              f"timing), {xfail} known failures, {len(bad)} failed ({len(rows)} cases)"]
+              f"{len(rows) - len(bad) - xfail} passed, {xfail} known failures, {len(bad)} failed "
+              f"({len(rows)} cases)"]
     return lines, bad
 
 
