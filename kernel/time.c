@@ -2,6 +2,8 @@
  * time.c — the kernel's clocks and the time syscalls. CLOCK_MONOTONIC (and BOOTTIME,
  * MONOTONIC_RAW, the coarse variants) count from boot; CLOCK_REALTIME adds the RTC's epoch
  * read at boot. Time is a world input: check mode replaces the values with recorded ones.
+ * Root may set the wall clock (clock_settime, settimeofday) and the timezone gettimeofday
+ * reports; the monotonic clocks cannot be set.
  */
 #include "kernel/time.h"
 #include "kernel/timer.h"
@@ -77,10 +79,13 @@ uint64_t time_now_since(int clockid, int64_t skew_then)
     return time_now_ns(clockid) - (uint64_t)(time_skew_ns(clockid) - skew_then);
 }
 
+static int sys_tz[2];   /* settimeofday's struct timezone: minuteswest, dsttime */
+
 void time_follow_reset(void)
 {
     skew_set[0] = skew_set[1] = false;
     skew_ns[0] = skew_ns[1] = 0;
+    sys_tz[0] = sys_tz[1] = 0;
 }
 
 /* CPU-time clocks: 0 and the time, or -EINVAL. */
@@ -137,12 +142,61 @@ long sys_gettimeofday(struct __kernel_old_timeval *utv, void *utz)
         if (copy_to_user(utv, &tv, sizeof tv))
             return -EFAULT;
     }
-    if (utz) {
-        int tz[2] = { 0, 0 };
-        if (copy_to_user(utz, tz, sizeof tz))
-            return -EFAULT;
-    }
+    if (utz && copy_to_user(utz, sys_tz, sizeof sys_tz))
+        return -EFAULT;
     return 0;
+}
+
+/* ---- setting the wall clock (Linux's do_sys_settimeofday64) ---- */
+
+#define TIME_SETTOD_SEC_MAX 8276644036LL   /* KTIME_SEC_MAX less 30 years of uptime */
+
+/* A new wall-clock time and/or timezone (either may be NULL): validated, then root only. */
+static long settime(const struct __kernel_timespec *ts, const int *tz)
+{
+    if (ts && (ts->tv_sec < 0 || ts->tv_sec >= TIME_SETTOD_SEC_MAX || ts->tv_nsec < 0 ||
+               ts->tv_nsec >= 1000000000LL))
+        return -EINVAL;
+    if (current_task()->euid != 0)
+        return -EPERM;   /* CAP_SYS_TIME */
+    if (tz) {
+        if (tz[0] > 15 * 60 || tz[0] < -15 * 60)
+            return -EINVAL;
+        sys_tz[0] = tz[0];
+        sys_tz[1] = tz[1];
+    }
+    if (ts)
+        skew_ns[0] += (int64_t)((uint64_t)ts->tv_sec * 1000000000ULL + (uint64_t)ts->tv_nsec -
+                                time_now_ns(CLOCK_REALTIME));
+    return 0;
+}
+
+long sys_clock_settime(int clockid, const struct __kernel_timespec *uts)
+{
+    /* Only CLOCK_REALTIME has a setter (Linux 6.x: the CPU-time clocks have none either). */
+    if (clockid != CLOCK_REALTIME)
+        return -EINVAL;
+    struct __kernel_timespec ts;
+    if (copy_from_user(&ts, uts, sizeof ts))
+        return -EFAULT;
+    return settime(&ts, NULL);
+}
+
+long sys_settimeofday(const struct __kernel_old_timeval *utv, const void *utz)
+{
+    struct __kernel_timespec ts;
+    int tz[2];
+    if (utv) {
+        struct __kernel_old_timeval tv;
+        if (copy_from_user(&tv, utv, sizeof tv))
+            return -EFAULT;
+        if (tv.tv_usec > 1000000 || tv.tv_usec < 0)
+            return -EINVAL;
+        ts = (struct __kernel_timespec){ tv.tv_sec, (long long)tv.tv_usec * 1000 };
+    }
+    if (utz && copy_from_user(tz, utz, sizeof tz))
+        return -EFAULT;
+    return settime(utv ? &ts : NULL, utz ? tz : NULL);
 }
 
 long sys_time(long *ut)
