@@ -4,15 +4,13 @@
  * (proc_pid_mem.c). The task state letter, which status shares, is here too.
  *
  * Figures this kernel does not keep are 0: fault counts, start time (ticks after boot),
- * the processor last run on. The code and data bounds (fields 26, 27, 45, 46) come from the
- * executable's mappings, page-aligned, since exec does not record the ELF's own values.
+ * the processor last run on. The code and data bounds (fields 26, 27, 45, 46) are the ones
+ * exec noted from the ELF's segments, as load_elf_binary does.
  */
 #include "kernel/fs/proc_internal.h"
-#include "kernel/fs/vfs.h"
 #include "kernel/mm/mm.h"
 #include "kernel/proc/proc.h"
 #include "kernel/signal.h"
-#include <linux/mman.h>
 
 #define EXIT_SIGNAL SIGCHLD   /* what every process here is created with */
 #define STAT_SIGMASK 0x7fffffffUL   /* stat's signal fields show the first 31 (obsolete: status has all) */
@@ -26,31 +24,6 @@ char proc_task_state(struct task *t)
     if (t == current_task() || t->state == TASK_RUNNABLE)
         return 'R';
     return 'S';
-}
-
-/* The executable's mappings: [code_lo, code_hi) its executable ones, [data_lo, data_hi) the rest. */
-struct exe_bounds {
-    uint64_t code_lo, code_hi, data_lo, data_hi;
-};
-
-static void exe_bounds(struct task *t, struct exe_bounds *b)
-{
-    memset(b, 0, sizeof(*b));
-    if (!t->mm || !t->exe)
-        return;
-    for (struct vma *v = t->mm->vmas; v; v = v->next) {
-        uint64_t off;
-        struct file *f = vma_file(v, &off);
-        if (!f || f->inode != t->exe)
-            continue;
-        if (v->prot & PROT_EXEC) {
-            b->code_lo = b->code_lo ? MIN(b->code_lo, v->start) : v->start;
-            b->code_hi = MAX(b->code_hi, v->end);
-        } else {
-            b->data_lo = MAX(b->data_lo, v->start);
-            b->data_hi = MAX(b->data_hi, v->end);
-        }
-    }
 }
 
 static uint64_t handlers_set(struct task *t, bool ignored)
@@ -68,25 +41,24 @@ int proc_pid_stat(struct task *t, char *buf, size_t size)
 {
     struct seq_buf m = seq_buf_init(buf, size);
     struct proc_mem mem;
-    struct exe_bounds b;
     struct mm *mm = t->mm;
     char state = proc_task_state(t);
     proc_mem_figures(t, &mem);
-    exe_bounds(t, &b);
     seq_buf_printf(&m, "%d (%s) %c %d %d %d 0 -1 %u 0 0 0 0 ", t->tid, proc_task_comm(t), state, t->ppid,
                    t->pgid, t->sid, proc_is_kthread(t) ? 0x200000u /* PF_KTHREAD */ : 0u);
     seq_buf_printf(&m, "%lu %lu %lu %lu 20 0 %d 0 0 %lu %lu %lu ", (unsigned long)t->utime_ticks,
                    (unsigned long)t->stime_ticks, (unsigned long)t->cutime_ticks, (unsigned long)t->cstime_ticks,
                    thread_group_size(t), (unsigned long)(mem.total * PAGE_SIZE), (unsigned long)mem.rss,
                    (unsigned long)t->rlim[RLIMIT_RSS].rlim_cur);
-    seq_buf_printf(&m, "%lu %lu %lu 0 0 %lu %lu %lu %lu %d 0 0 %d 0 0 0 0 0 0 ", (unsigned long)b.code_lo,
-                   (unsigned long)b.code_hi, (unsigned long)(mm ? mm->start_stack : 0),
+    seq_buf_printf(&m, "%lu %lu %lu 0 0 %lu %lu %lu %lu %d 0 0 %d 0 0 0 0 0 0 ",
+                   (unsigned long)(mm ? mm->start_code : 0), (unsigned long)(mm ? mm->end_code : 0),
+                   (unsigned long)(mm ? mm->start_stack : 0),
                    (unsigned long)(t->sigpending & STAT_SIGMASK), (unsigned long)(t->sigmask & STAT_SIGMASK),
                    (unsigned long)(handlers_set(t, true) & STAT_SIGMASK),
                    (unsigned long)(handlers_set(t, false) & STAT_SIGMASK), state == 'S',
                    EXIT_SIGNAL);
     if (mm)
-        seq_buf_printf(&m, "%lu %lu %lu %lu %lu %lu %lu ", (unsigned long)b.data_lo, (unsigned long)b.data_hi,
+        seq_buf_printf(&m, "%lu %lu %lu %lu %lu %lu %lu ", (unsigned long)mm->start_data, (unsigned long)mm->end_data,
                        (unsigned long)mm->start_brk, (unsigned long)mm->arg_start, (unsigned long)mm->arg_end,
                        (unsigned long)mm->env_start, (unsigned long)mm->env_end);
     else

@@ -38,8 +38,8 @@ static void task_state(struct seq_buf *m, struct task *t)
 {
     unsigned umask = t->fs ? t->fs->umask : 022;
     seq_buf_printf(m, "Name:\t%s\n", proc_task_comm(t));
-    if (t->fs)
-        seq_buf_printf(m, "Umask:\t0%c%c%c\n", '0' + (umask >> 6 & 7), '0' + (umask >> 3 & 7), '0' + (umask & 7));
+    /* every Linux task has an fs (kernel ones init_fs, umask 0022) */
+    seq_buf_printf(m, "Umask:\t0%c%c%c\n", '0' + (umask >> 6 & 7), '0' + (umask >> 3 & 7), '0' + (umask & 7));
     seq_buf_printf(m, "State:\t%s\nTgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
                    state_name(proc_task_state(t)), t->pid, t->tid, t->ppid);
     seq_buf_printf(m, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%u\nGroups:\t", t->uid, t->euid,

@@ -41,6 +41,7 @@ struct mm {
     uint64_t start_brk, brk;
     uint64_t mmap_base;
     uint64_t start_stack, arg_start, arg_end, env_start, env_end;
+    uint64_t start_code, end_code, start_data, end_data;   /* the ELF's, as exec found them (/proc stat) */
     int users;
 };
 

@@ -341,6 +341,20 @@ int kernel_execve(const char *path, char *const argv[], int argc, char *const en
     return do_execve(path, path, argv, argc, envp, envc, 0);
 }
 
+/* The code and data bounds load_elf_binary keeps for /proc/<pid>/stat: code from the
+ * executable segments' starts to their file ends; data from the highest segment start to the
+ * highest file end. */
+static void note_code_data(struct mm *mm, const Elf64_Phdr *p, uint64_t bias)
+{
+    uint64_t start = p->p_vaddr + bias, end = p->p_vaddr + p->p_filesz + bias;
+    if (p->p_flags & PF_X) {
+        mm->start_code = mm->start_code ? MIN(mm->start_code, start) : start;
+        mm->end_code = MAX(mm->end_code, end);
+    }
+    mm->start_data = MAX(mm->start_data, start);
+    mm->end_data = MAX(mm->end_data, end);
+}
+
 static int do_execve(const char *path, const char *execfn, char *const argv[], int argc,
                      char *const envp[], int envc, int depth)
 {
@@ -389,6 +403,7 @@ static int do_execve(const char *path, const char *execfn, char *const argv[], i
             continue;
         if ((r = load_segment(mm, f, p, bias)) < 0)
             goto out;
+        note_code_data(mm, p, bias);
         if (p->p_offset <= im.eh.e_phoff && im.eh.e_phoff < p->p_offset + p->p_filesz)
             lay.phdr = im.eh.e_phoff - p->p_offset + p->p_vaddr + bias;
     }
