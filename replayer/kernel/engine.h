@@ -176,6 +176,11 @@ int check_signal_in_call(struct check_run *run, int tid);
 int check_signal_after_call(struct check_run *run, int tid, uint64_t now_ns);
 /* The recorded delivery tid is to make next (the one check_signal_due speaks of), if any. */
 bool check_signal_recorded(struct check_run *run, int tid, struct trace_signal *si);
+/* Whether SIGKILL may end tid now: the task is at its recorded end (its last call in flight,
+ * recorded without a return, or its exit record next), or tid is not checked. */
+bool check_kill_due(struct check_run *run, int tid);
+/* The index (in the trace's events) of tid's exit record when that is its next event, else 0. */
+uint32_t check_exit_event(struct check_run *run, int tid);
 /* The signal the caller waited for did not come (or came blocked): the divergence. */
 int check_signal_missing(struct check_run *run, int tid, int signo, bool blocked);
 int check_run_finish(struct check_run *run);

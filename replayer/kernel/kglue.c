@@ -221,10 +221,11 @@ static void follow_shown_clock(struct task *t)
 
 /* ---- RULE_SIGNAL_POINT: the kernel side of replayer/kernel/sigsync.c ---- */
 
-/* Faults are where they happen, and SIGKILL ends a diverged run: never held. An ignored signal
- * is only reported (RULE_SIGNAL_IGNORED) and dropped: held, it would stay visible in
- * rt_sigpending where Linux had discarded it. */
-#define NEVER_HELD (SIGBIT(SIGKILL) | SYNCHRONOUS)
+/* Faults are where they happen: never held. An ignored signal is only reported
+ * (RULE_SIGNAL_IGNORED) and dropped: held, it would stay visible in rt_sigpending where Linux
+ * had discarded it. SIGKILL waits for the task's recorded end (check_kill_due); once a trace
+ * diverged nothing is held, so its tasks die at once. */
+#define NEVER_HELD SYNCHRONOUS
 #define SIGNAL_WAIT_NS 10000000000ull   /* how long a recorded signal may take to arrive */
 #define SIGNAL_POLL_NS 100000000ull
 
@@ -304,6 +305,8 @@ uint64_t check_hook_signal_held(const struct task *t)
     int want = (due & SIGBIT(SIGCHLD)) ? recorded_sigchld_child(t) : 0;
     if (want && !note_for(t, want, false))
         due &= ~SIGBIT(SIGCHLD);
+    if ((pending & SIGBIT(SIGKILL)) && check_kill_due(&the_run, t->tid))
+        due |= SIGBIT(SIGKILL);
     for (uint64_t x = pending & ~due; x; x &= x - 1) {
         int sig = __builtin_ctzl(x) + 1;
         if (!signal_ignored(t, sig))
@@ -573,6 +576,12 @@ void check_hook_birth(struct task *parent, struct task *child)
 void check_hook_task_exit(int wait_status)
 {
     struct task *t = current_task();
+    /* A task killed by a signal becomes a zombie, which wait4(WNOHANG) sees, after the events
+     * written before its exit record had happened on Linux: it waits for them too. */
+    struct order_wait w;
+    uint32_t exit_event = check_exit_event(&the_run, t->tid);
+    if (exit_event && (wait_status & 0x7f) != 0)
+        order_wait(t, exit_event, ORDER_WAIT_NS, false, &w);
     if (the_run.verdict == VERDICT_RUNNING && check_run_has_tid(&the_run, t->tid))
         check_task_exit(&the_run, t->tid, wait_status);
     order_progress();

@@ -13,6 +13,8 @@
  *    restarts after the handler, as a call interrupted before it began. The handler's
  *    rt_sigreturn then gives back that call's number (the frame's rax at a restart), which is
  *    what is checked instead of the user register Linux's interrupt happened to save.
+ * SIGKILL is not in traces (ptrace never stops for it): a task it killed ends with the call it
+ * was in ("= ?") or right after its last event, so it is held until the task gets there.
  * A call in flight whose recorded result is an interruption may be interrupted by the signal
  * recorded after it; one that Linux gave up before doing anything (-ERESTARTNOINTR: fork
  * when a signal arrived meanwhile) waits for that signal at its entry, so it finds it pending. The caller (kglue.c) bounds each wait; a signal that never comes is the
@@ -38,7 +40,7 @@ static bool interrupted(int64_t result)
 
 /* The first event at or after pos that needs the execution to act: past born BIRTH records,
  * EXEC records and ignored deliveries (the cursor is not moved). */
-static uint32_t peek(const struct check_run *run, const struct check_stream *s, uint32_t pos)
+uint32_t stream_peek(const struct check_run *run, const struct check_stream *s, uint32_t pos)
 {
     for (; pos < s->n; pos++) {
         const struct trace_event *ev = event_at(run, s, pos);
@@ -120,11 +122,11 @@ static int due_signal(struct check_run *run, struct check_stream *s, bool from_u
         uint32_t at = (uint32_t)s->inflight;
         if (s->vdso_call || !interrupted(event_at(run, s, at)->syscall.result))
             return 0;
-        return signal_at(run, s, peek(run, s, at + 1));
+        return signal_at(run, s, stream_peek(run, s, at + 1));
     }
     if (s->entry_sig)
         return s->entry_sig;
-    uint32_t k = peek(run, s, s->pos);
+    uint32_t k = stream_peek(run, s, s->pos);
     int signo = signal_at(run, s, k);
     if (!signo || delivered_on_return(run, s, k))
         return signo;
@@ -149,7 +151,7 @@ int check_signal_before_call(struct check_run *run, int tid, uint32_t nr)
     struct check_stream *s = stream_of(run, tid);
     if (!s || run->verdict != VERDICT_RUNNING || s->inflight >= 0)
         return 0;
-    int signo = signal_at(run, s, peek(run, s, s->pos));
+    int signo = signal_at(run, s, stream_peek(run, s, s->pos));
     if (signo) {
         s->entry_sig = signo;
         s->entry_nr = nr;
@@ -165,7 +167,7 @@ int check_signal_in_call(struct check_run *run, int tid)
     uint32_t at = (uint32_t)s->inflight;
     if (event_at(run, s, at)->syscall.result != -513 /* ERESTARTNOINTR */)
         return 0;
-    return signal_at(run, s, peek(run, s, at + 1));
+    return signal_at(run, s, stream_peek(run, s, at + 1));
 }
 
 int check_signal_after_call(struct check_run *run, int tid, uint64_t now_ns)
@@ -174,7 +176,7 @@ int check_signal_after_call(struct check_run *run, int tid, uint64_t now_ns)
     if (!s || run->verdict != VERDICT_RUNNING || s->inflight >= 0)
         return 0;
     s->returned_ns = now_ns;
-    uint32_t k = peek(run, s, s->pos);
+    uint32_t k = stream_peek(run, s, s->pos);
     int signo = signal_at(run, s, k);
     return signo && delivered_on_return(run, s, k) ? signo : 0;
 }
@@ -184,11 +186,34 @@ bool check_signal_recorded(struct check_run *run, int tid, struct trace_signal *
     struct check_stream *s = stream_of(run, tid);
     if (!s || run->verdict != VERDICT_RUNNING)
         return false;
-    uint32_t k = peek(run, s, s->inflight >= 0 ? (uint32_t)s->inflight + 1 : s->pos);
+    uint32_t k = stream_peek(run, s, s->inflight >= 0 ? (uint32_t)s->inflight + 1 : s->pos);
     if (!signal_at(run, s, k))
         return false;
     *si = event_at(run, s, k)->signal;
     return true;
+}
+
+bool check_kill_due(struct check_run *run, int tid)
+{
+    struct check_stream *s = stream_of(run, tid);
+    if (!s || run->verdict != VERDICT_RUNNING)
+        return true;
+    if (s->inflight >= 0) {
+        uint32_t at = (uint32_t)s->inflight;
+        return !s->vdso_call && (event_at(run, s, at)->syscall.flags & TRACE_SC_NORETURN) &&
+               !(at + 1 < s->n && event_at(run, s, at + 1)->kind == TRACE_EXEC);
+    }
+    uint32_t k = stream_peek(run, s, s->pos);
+    return k >= s->n || event_at(run, s, k)->kind == TRACE_EXIT;
+}
+
+uint32_t check_exit_event(struct check_run *run, int tid)
+{
+    struct check_stream *s = stream_of(run, tid);
+    if (!s || run->verdict != VERDICT_RUNNING)
+        return 0;
+    uint32_t k = stream_peek(run, s, s->inflight >= 0 ? (uint32_t)s->inflight + 1 : s->pos);
+    return k < s->n && event_at(run, s, k)->kind == TRACE_EXIT ? s->ev[k] : 0;
 }
 
 int check_signal_missing(struct check_run *run, int tid, int signo, bool blocked)
@@ -204,7 +229,7 @@ int check_signal_missing(struct check_run *run, int tid, int signo, bool blocked
     fmt_str(&f, name ? name : "SIG?");
     fmt_str(&f, blocked ? " was recorded here but is blocked" : " was recorded here but never arrived");
     s->entry_sig = 0;
-    return diverge_event(run, s, peek(run, s, s->pos), "event", actual, actual);
+    return diverge_event(run, s, stream_peek(run, s, s->pos), "event", actual, actual);
 }
 
 void sigsync_delivered(struct check_run *run, struct check_stream *s, uint32_t pos)

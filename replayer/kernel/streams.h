@@ -14,6 +14,9 @@ uint64_t sigbit(int signo);
 bool ignored_signal_event(const struct check_stream *s, const struct trace_event *ev);
 /* The handled-signal mask after a recorded rt_sigaction (unchanged for other calls). */
 uint64_t handlers_after(uint64_t handlers, const struct trace_syscall *sc);
+/* The first event at or after pos the execution must act on: past born BIRTH records, EXEC
+ * records and ignored deliveries (sigsync.c; the cursor is not moved). */
+uint32_t stream_peek(const struct check_run *run, const struct check_stream *s, uint32_t pos);
 /* Moves the cursor past born BIRTH records and ignored deliveries (RULE_SIGNAL_IGNORED). */
 void skip_settled(struct check_run *run, struct check_stream *s);
 /* A divergence at stream position pos: the event there was expected, `actual` happened. */
