@@ -6,7 +6,8 @@
  * the open descriptors; a closed fd has no fdinfo (ENOENT); /proc/<pid> and
  * /proc/self are the same directory, whose link count, like fd/'s, is Linux's
  * (the checker compares st_nlink); a child reads its parent's cmdline as the
- * parent's argv. Only the start of fdinfo is read: its mnt_id and ino lines name host ids.
+ * parent's argv. A whole fdinfo is read once (its mnt_id and ino lines carry ids,
+ * which the checker maps), only its start elsewhere.
  */
 #define _GNU_SOURCE
 #include "contract.h"
@@ -55,17 +56,25 @@ int main(int argc, char **argv)
 {
 	(void)argc;
 	sigchld_quiet();
+	char path[64];
 	int fd = open("/tmp/proc_pid_files.tmp", O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	write(fd, "hello", 5);
 	CHECK("fdinfo: pos after a write, flags with O_LARGEFILE and O_CLOEXEC",
 	      fdinfo_starts(fd, "pos:\t5\nflags:\t02100002\n"), "got %.40s", buf);
+	snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
+	slurp(path);
+	unsigned long pos, mnt, ino;
+	unsigned flags;
+	int used = 0;
+	CHECK("fdinfo of a file: pos, flags, mnt_id and ino lines, nothing more",
+	      sscanf(buf, "pos:\t%lu\nflags:\t%o\nmnt_id:\t%lu\nino:\t%lu\n%n", &pos, &flags, &mnt, &ino, &used) == 4 &&
+	      used == (int)strlen(buf) && pos == 5 && flags == 02100002, "got %.80s", buf);
 	lseek(fd, 2, SEEK_SET);
 	CHECK("fdinfo: pos follows lseek", fdinfo_starts(fd, "pos:\t2\n"), "got %.20s", buf);
 	int ro = open("/tmp/proc_pid_files.tmp", O_RDONLY | O_APPEND | O_NONBLOCK);
 	CHECK("fdinfo: O_RDONLY|O_APPEND|O_NONBLOCK", fdinfo_starts(ro, "pos:\t0\nflags:\t0106000\n"),
 	      "got %.40s", buf);
 	close(ro);
-	char path[64];
 	snprintf(path, sizeof path, "/proc/self/fdinfo/%d", ro);
 	CHECK_ERR("fdinfo of a closed fd", open(path, O_RDONLY), ENOENT);
 

@@ -1,7 +1,8 @@
 /* idtext.c — inode and device numbers inside /proc's text (RULE_MAP_ID_TEXT).
  *
- * Linux prints some identities as text: the "major:minor inode" columns of /proc/<pid>/maps
- * and the fd links "pipe:[ino]", "socket:[ino]", "anon_inode:[ino]". They are the same
+ * Linux prints some identities as text: the "major:minor inode" columns of /proc/<pid>/maps,
+ * the mnt_id and ino lines of a file's /proc/<pid>/fdinfo/<fd>, and the fd links
+ * "pipe:[ino]", "socket:[ino]", "anon_inode:[ino]". They are the same
  * identities stat shows as numbers, so they are mapped, not compared: every other byte of the
  * text must be equal, the device and inode through the same bijections as st_dev and st_ino
  * (a maps line's file is keyed by (device, inode), as stat's is), and Linux's padding of the
@@ -12,7 +13,9 @@
  * stat's numbers takes another path, and that shows as a divergence.
  *
  * Recognised by shape, on both sides: every line of a read is a maps line (and the read ends
- * at a line's end), or a readlink's whole target is KIND:[digits].
+ * at a line's end), or a read is exactly fdinfo's four lines, or a readlink's whole target is
+ * KIND:[digits]. fdinfo's inode has no device beside it: it is mapped as directory entries'
+ * inodes are.
  */
 #include "idtext.h"
 #include "fields.h"
@@ -127,6 +130,41 @@ static bool line_is_maps(void *ctx, const uint8_t *line, size_t len)
     return maps_line_parse(line, len, &l);
 }
 
+/* fdinfo/<fd> of a plain file: "pos:\t<dec>\nflags:\t0<oct>\nmnt_id:\t<dec>\nino:\t<dec>\n". */
+struct fdinfo {
+    size_t head;                /* length through "mnt_id:\t": compared exactly */
+    uint64_t mnt_id, ino;
+};
+
+static bool literal(const uint8_t *p, size_t n, size_t *i, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (*i + l > n || memcmp(p + *i, lit, l))
+        return false;
+    *i += l;
+    return true;
+}
+
+/* Decimal digits at *i (at least one), advancing past them. */
+static bool number(const uint8_t *p, size_t n, size_t *i, uint64_t *v)
+{
+    size_t k = digits(p + *i, n - *i, false, v);
+    *i += k;
+    return k > 0;
+}
+
+static bool fdinfo_parse(const uint8_t *p, size_t n, struct fdinfo *f)
+{
+    size_t i = 0;
+    uint64_t v;
+    if (!literal(p, n, &i, "pos:\t") || !number(p, n, &i, &v) || !literal(p, n, &i, "\nflags:\t") ||
+        !number(p, n, &i, &v) || !literal(p, n, &i, "\nmnt_id:\t"))
+        return false;
+    f->head = i;
+    return number(p, n, &i, &f->mnt_id) && literal(p, n, &i, "\nino:\t") && number(p, n, &i, &f->ino) &&
+           literal(p, n, &i, "\n") && i == n;
+}
+
 /* "KIND:[digits]": the kind's tag, or 0. */
 static uint32_t link_kind(const uint8_t *p, size_t n, uint64_t *ino)
 {
@@ -150,8 +188,9 @@ bool idtext_applies(struct check_run *run, struct check_stream *s, const struct 
         return false;
     if (sc->nr == NR_READLINK || sc->nr == NR_READLINKAT)
         return link_kind(rec, n, &ino) != 0;
+    struct fdinfo fi;
     if (sc->nr == NR_READ || sc->nr == NR_PREAD64)
-        return each_line(rec, n, line_is_maps, NULL);
+        return each_line(rec, n, line_is_maps, NULL) || fdinfo_parse(rec, n, &fi);
     return false;
 }
 
@@ -224,6 +263,7 @@ int idtext_check(struct check_run *run, struct check_stream *s, uint32_t pos, co
     if (!act)
         return check_run_error(run, "out of memory comparing /proc text");
     struct judge j = { run, act, alen, 0, 0, NULL, "", "" };
+    struct fdinfo rf, af;
     if (env->read_user(env->ctx, s->tid, addr, act, alen) != 0) {
         differ(&j, "the output is not readable", rec, n, (const uint8_t *)"", 0);
     } else if (sc->nr == NR_READLINK || sc->nr == NR_READLINKAT) {
@@ -233,6 +273,11 @@ int idtext_check(struct check_run *run, struct check_stream *s, uint32_t pos, co
             differ(&j, "fd link: another kind of object", rec, n, act, alen);
         else if (!map_pair(&j, CR_DEV_INODE, (uint64_t)rk << 40 ^ rino, (uint64_t)ak << 40 ^ aino))
             differ(&j, "fd link: the inode breaks the mapping of identities", rec, n, act, alen);
+    } else if (fdinfo_parse(rec, n, &rf)) {
+        if (!fdinfo_parse(act, alen, &af) || rf.head != af.head || memcmp(rec, act, rf.head))
+            differ(&j, "fdinfo: position or flags differ", rec, n, act, alen);
+        else if (!map_pair(&j, CR_MOUNT_ID, rf.mnt_id, af.mnt_id) || !map_pair(&j, CR_INODE, rf.ino, af.ino))
+            differ(&j, "fdinfo: mount id or inode breaks the mapping of identities", rec, n, act, alen);
     } else if (each_line(rec, n, judge_line, &j) && j.at != alen) {
         differ(&j, "maps: a line Linux did not print", (const uint8_t *)"", 0, act + j.at, alen - j.at);
     }
