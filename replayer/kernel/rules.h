@@ -21,7 +21,7 @@ enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
     X(RULE_MAP_INODE,     CLASS_MAPPED,   "inode numbers (paired with the device where the object has one): a consistent bijection") \
     X(RULE_MAP_DEVICE,    CLASS_MAPPED,   "device numbers: a consistent bijection") \
     X(RULE_MAP_ADDRESS,   CLASS_MAPPED,   "addresses: through paired mmap/brk ranges and stack/mmap areas, else equal") \
-    X(RULE_MAP_ID_TEXT,   CLASS_MAPPED,   "inode and device numbers in /proc text (maps, fd links): mapped; the recorded text given when the digits change its length") \
+    X(RULE_MAP_ID_TEXT,   CLASS_MAPPED,   "inode and device numbers in /proc text (maps, fdinfo, fd links): mapped; the recorded text given when the digits change its length") \
     X(RULE_INJECT_TIME,   CLASS_INJECTED, "clock values: plausible, then the recorded value") \
     X(RULE_INJECT_RANDOM, CLASS_INJECTED, "random bytes: right length, then the recorded bytes") \
     X(RULE_INJECT_HOSTID, CLASS_INJECTED, "host identity (uname node, release, version)") \
