@@ -2,8 +2,9 @@
  * kill_targets — whom kill and rt_sigqueueinfo reach, as Linux decides: the id of any
  * thread names its whole process (the signal pends for the process, so the main thread
  * sees it); kill(-1) from an unprivileged process whose every target refuses it (EPERM)
- * still returns 0, while kill of one such process is EPERM; a process group gets the
- * signal and an empty group is ESRCH; a zombie can be sent signal 0; rt_sigqueueinfo may
+ * still returns 0, while kill of one such process is EPERM, except SIGCONT within the
+ * session; a process group gets the signal and an empty group is ESRCH; a zombie can be
+ * sent signal 0; rt_sigqueueinfo may
  * not pose as kill (si_code >= 0) or tkill (SI_TKILL) toward another process (EPERM), but
  * may toward itself, and the handler sees the si_code given.
  */
@@ -122,7 +123,12 @@ int main(void)
 	waitpid(member, &status, 0);
 	CHECK_ERR("signal 0 once reaped", kill(member, 0), ESRCH);
 
-	/* kill(-1) as nobody: every target refuses, still 0; one target is EPERM. */
+	/* kill(-1) as nobody: every target refuses, still 0; one target is EPERM, but SIGCONT
+	 * within the session is allowed (blocked here, so it interrupts nothing). */
+	sigset_t cont;
+	sigemptyset(&cont);
+	sigaddset(&cont, SIGCONT);
+	sigprocmask(SIG_BLOCK, &cont, NULL);
 	int res[2];
 	pipe(res);
 	pid_t nobody = fork();
@@ -131,15 +137,17 @@ int main(void)
 			_exit(2);
 		int all = kill(-1, 0) == 0 ? 1 : errno;
 		int one = kill(getppid(), 0) == -1 ? errno : 0;
-		int out[2] = { all, one };
+		int sigcont = kill(getppid(), SIGCONT) == -1 ? errno : 0;
+		int out[3] = { all, one, sigcont };
 		write(res[1], out, sizeof out);
 		_exit(0);
 	}
-	int out[2] = { 0, 0 };
+	int out[3] = { 0, 0, 0 };
 	read(res[0], out, sizeof out);
 	waitpid(nobody, &status, 0);
 	CHECK("kill(-1) unprivileged, all refused: 0", out[0] == 1, "errno %s", strerrorname(out[0]));
 	CHECK("kill of one privileged process: EPERM", out[1] == EPERM, "errno %s", strerrorname(out[1]));
+	CHECK("but SIGCONT in the same session: allowed", out[2] == 0, "errno %s", strerrorname(out[2]));
 
 	write(hold[1], "g", 1);
 	waitpid(child, &status, 0);

@@ -48,8 +48,8 @@ static bool may_signal(const struct task *from, const struct task *to)
 
 static int send_info_checked(struct task *t, int sig, const siginfo_t *info, bool process)
 {
-    if (!may_signal(current_task(), t))
-        return -EPERM;
+    if (!may_signal(current_task(), t) && !(sig == SIGCONT && t->sid == current_task()->sid))
+        return -EPERM;   /* check_kill_permission: SIGCONT is allowed within the session */
     return sig ? signal_queue(t, sig, info, process) : 0;   /* process: the shared pending set */
 }
 
