@@ -19,7 +19,7 @@ char proc_task_state(struct task *t)
 {
     if (t->state == TASK_ZOMBIE || t->state == TASK_DEAD)
         return t->state == TASK_DEAD ? 'X' : 'Z';
-    if (t->jobctl_stop_sig)
+    if (t->jobctl_stop_sig > 0)      /* -1: continued, not yet back in user mode */
         return 'T';
     if (t == current_task() || t->state == TASK_RUNNABLE)
         return 'R';
