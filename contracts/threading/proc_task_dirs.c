@@ -6,7 +6,9 @@
  * threads, and a thread directory is a directory with Linux's link count (the
  * checker compares it). Only the start of stat is read: later fields (times,
  * fault counts) change from run to run. The thread waits on a pipe until the
- * main thread has looked at it, so it is alive for every check.
+ * main thread has looked at it, so it is alive for every check (and main waits
+ * until it has looked at itself). Naming it with
+ * pthread_setname_np (musl writes its task/<tid>/comm) changes its comm only.
  */
 #define _GNU_SOURCE
 #include "contract.h"
@@ -17,6 +19,7 @@
 
 struct seen {
 	struct exit_watch watch;
+	int done[2];                /* the thread has looked at itself */
 	int hold[2];                /* the thread stays until main is done looking at it */
 	pid_t tid;
 	char link[64], want_link[64];
@@ -54,6 +57,7 @@ static void *worker(void *p)
 	struct stat st;
 	s->task_dir_ok = stat("/proc/thread-self/", &st) == 0 && S_ISDIR(st.st_mode) && st.st_nlink > 2;
 	char c;
+	write(s->done[1], "d", 1);
 	read(s->hold[0], &c, 1);
 	return NULL;
 }
@@ -76,9 +80,12 @@ int main(void)
 	memset(&s, 0, sizeof s);
 	pthread_t th;
 	exit_watch_open(&s.watch);
+	pipe(s.done);
 	pipe(s.hold);
 	CHECK("pthread_create", pthread_create(&th, NULL, worker, &s) == 0, "failed");
 	exit_watch_started(&s.watch);
+	char c;
+	read(s.done[0], &c, 1);
 	CHECK("task/ link count: 2 + two threads", stat("/proc/self/task", &st) == 0 && st.st_nlink == 4,
 	      "nlink %ld", (long)st.st_nlink);
 	char path[64];
@@ -86,6 +93,14 @@ int main(void)
 	CHECK("task/<tid> is a directory", stat(path, &st) == 0 && S_ISDIR(st.st_mode), "not there");
 	snprintf(path, sizeof path, "/proc/%d/task/%d/cmdline", getpid(), s.tid);
 	CHECK("task/<tid>/cmdline exists", access(path, R_OK) == 0, "missing");
+	/* musl names another thread by writing its /proc/self/task/<tid>/comm */
+	CHECK("pthread_setname_np on the other thread", pthread_setname_np(th, "renamed") == 0, "failed");
+	char name[32];
+	snprintf(path, sizeof path, "/proc/self/task/%d/comm", s.tid);
+	read_prefix(path, name, 9);
+	CHECK("its comm is the new name", strcmp(name, "renamed\n") == 0, "got %s", name);
+	read_prefix("/proc/self/comm", name, strlen(comm) + 1);
+	CHECK("the process keeps its name", strncmp(name, comm, strlen(comm)) == 0, "got %s", name);
 	write(s.hold[1], "x", 1);
 	exit_watch_wait(&s.watch);
 	pthread_join(th, NULL);

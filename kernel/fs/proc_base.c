@@ -1,6 +1,6 @@
 /*
  * proc_base.c — the simple per-process files of fs/proc/base.c: cmdline and environ (read
- * from the task's memory between the bounds exec recorded), comm, limits (Linux's table
+ * from the task's memory between the bounds exec recorded), comm (and its writing), limits (Linux's table
  * from the task's rlimits) and fdinfo/<fd>.
  */
 #include "kernel/fs/proc_internal.h"
@@ -47,6 +47,18 @@ int proc_show_environ(struct task *t, char *buf, size_t size)
 int proc_show_comm(struct task *t, char *buf, size_t size)
 {
     return snprintf(buf, size, "%s\n", proc_task_comm(t));
+}
+
+/* comm_write: the first TASK_COMM_LEN - 1 bytes become the name of a thread of the writer's
+ * own process (pthread_setname_np on another thread writes here); others: EINVAL. */
+long proc_write_comm(struct task *t, const char *buf, size_t len)
+{
+    struct task *self = current_task();
+    if (!self || self->pid != t->pid)
+        return -EINVAL;
+    memset(t->comm, 0, sizeof(t->comm));
+    memcpy(t->comm, buf, MIN(len, sizeof(t->comm) - 1));
+    return (long)len;
 }
 
 /* /proc/<pid>/limits: Linux's table, from the task's rlimits. */

@@ -12,12 +12,14 @@ struct task;
 struct inode;
 
 /* A generated file: show() writes its text into buf (at most size bytes) and returns the
- * length; files of one open fd (fdinfo/<fd>) have show_fd instead. mode 0 means 0444. */
+ * length; files of one open fd (fdinfo/<fd>) have show_fd instead. mode 0 means 0444. A
+ * writable one has write(): the bytes written (len of them at buf), the count or -errno. */
 struct proc_file {
     const char *name;
     int (*show)(struct task *t, char *buf, size_t size);
     int (*show_fd)(struct task *t, int fd, char *buf, size_t size);
     unsigned mode;
+    long (*write)(struct task *t, const char *buf, size_t len);
 };
 
 /* Text printed into a fixed buffer; output past the end is dropped (len stops at size). */
@@ -47,6 +49,7 @@ int proc_pid_maps(struct task *t, char *buf, size_t size);     /* proc_pid_maps.
 int proc_show_cmdline(struct task *t, char *buf, size_t size);
 int proc_show_environ(struct task *t, char *buf, size_t size);
 int proc_show_comm(struct task *t, char *buf, size_t size);
+long proc_write_comm(struct task *t, const char *buf, size_t len);
 int proc_show_limits(struct task *t, char *buf, size_t size);
 int proc_show_fdinfo(struct task *t, int fd, char *buf, size_t size);
 /* proc_misc.c */

@@ -149,17 +149,19 @@ static bool name_is(const char *name, size_t len, const char *lit)
 
 /* ---- the entries ---- */
 
-static const struct proc_file f_environ = { "environ", proc_show_environ, NULL, 0400 };
-static const struct proc_file f_status = { "status", proc_pid_status, NULL, 0 };
-static const struct proc_file f_limits = { "limits", proc_show_limits, NULL, 0 };
-static const struct proc_file f_comm = { "comm", proc_show_comm, NULL, 0644 };
-static const struct proc_file f_cmdline = { "cmdline", proc_show_cmdline, NULL, 0 };
-static const struct proc_file f_stat = { "stat", proc_pid_stat, NULL, 0 };
-static const struct proc_file f_statm = { "statm", proc_pid_statm, NULL, 0 };
-static const struct proc_file f_maps = { "maps", proc_pid_maps, NULL, 0 };
-static const struct proc_file f_mounts = { "mounts", proc_show_mounts, NULL, 0 };
-static const struct proc_file f_mountinfo = { "mountinfo", proc_show_mountinfo, NULL, 0 };
-static const struct proc_file f_fdinfo = { "fdinfo", NULL, proc_show_fdinfo, 0 };
+static const struct proc_file f_environ = { .name = "environ", .show = proc_show_environ, .mode = 0400 };
+static const struct proc_file f_status = { .name = "status", .show = proc_pid_status };
+static const struct proc_file f_limits = { .name = "limits", .show = proc_show_limits };
+static const struct proc_file f_comm = {
+    .name = "comm", .show = proc_show_comm, .mode = 0644, .write = proc_write_comm,
+};
+static const struct proc_file f_cmdline = { .name = "cmdline", .show = proc_show_cmdline };
+static const struct proc_file f_stat = { .name = "stat", .show = proc_pid_stat };
+static const struct proc_file f_statm = { .name = "statm", .show = proc_pid_statm };
+static const struct proc_file f_maps = { .name = "maps", .show = proc_pid_maps };
+static const struct proc_file f_mounts = { .name = "mounts", .show = proc_show_mounts };
+static const struct proc_file f_mountinfo = { .name = "mountinfo", .show = proc_show_mountinfo };
+static const struct proc_file f_fdinfo = { .name = "fdinfo", .show_fd = proc_show_fdinfo };
 
 /* Linux's tgid_base_stuff, the entries this kernel has, in its order. */
 static const struct pid_entry tgid_base[] = {
@@ -176,9 +178,9 @@ static const struct pid_entry tgid_base[] = {
 
 /* The root's files, in the order of Linux's proc root (by name length, then name). */
 static const struct proc_file root_files[] = {
-    { "mounts", proc_show_mounts, NULL, 0 }, { "uptime", proc_show_uptime, NULL, 0 },
-    { "cpuinfo", proc_show_cpuinfo, NULL, 0 }, { "loadavg", proc_show_loadavg, NULL, 0 },
-    { "meminfo", proc_show_meminfo, NULL, 0 }, { "filesystems", proc_show_filesystems, NULL, 0 },
+    { .name = "mounts", .show = proc_show_mounts }, { .name = "uptime", .show = proc_show_uptime },
+    { .name = "cpuinfo", .show = proc_show_cpuinfo }, { .name = "loadavg", .show = proc_show_loadavg },
+    { .name = "meminfo", .show = proc_show_meminfo }, { .name = "filesystems", .show = proc_show_filesystems },
 };
 
 /* ---- generated files ---- */
@@ -229,6 +231,24 @@ static long proc_file_read(struct file *f, struct iov_iter *to, int64_t *pos)
     return (long)got;
 }
 
+/* A write goes to the file's write op whole (as one copy_from_user of a small buffer); the
+ * position does not move, as with Linux's simple proc writers. */
+static long proc_file_write(struct file *f, struct iov_iter *from, int64_t *pos)
+{
+    (void)pos;
+    struct proc_node *n = node_of(f->inode);
+    struct task *t = n->pid ? node_task(n) : current_task();
+    char buf[64] = { 0 };
+    if (!n->file->write)
+        return -EINVAL;
+    if (!t)
+        return -ESRCH;
+    size_t len = from->count, want = MIN(len, sizeof(buf));
+    if (copy_from_iter(from, buf, want) != want && want)
+        return -EFAULT;
+    return n->file->write(t, buf, len);
+}
+
 static int64_t proc_file_llseek(struct file *f, int64_t off, int whence)
 {
     if (whence == SEEK_CUR)
@@ -251,7 +271,8 @@ static void proc_file_release(struct file *f)
 }
 
 static const struct file_ops proc_file_fops = {
-    .open = proc_file_open, .read = proc_file_read, .llseek = proc_file_llseek, .release = proc_file_release,
+    .open = proc_file_open, .read = proc_file_read, .write = proc_file_write, .llseek = proc_file_llseek,
+    .release = proc_file_release,
 };
 
 /* ---- links ---- */
