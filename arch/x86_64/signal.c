@@ -150,19 +150,19 @@ static void fpu_init_user(void)
     __asm__ volatile("fxrstor %0" :: "m"(*(uint8_t(*)[FXSAVE_SIZE])fx_init));
 }
 
-/* copy_fpstate_to_sigframe: the fxsave image, and with XSAVE its software bytes, a header
- * saying FP and SSE are in use, the (initial, zero) extended state and the end magic. */
+/* copy_fpstate_to_sigframe: the fxsave image with its software bytes (save_sw_bytes writes
+ * them without XSAVE too: 512 bytes of FP and SSE), and with XSAVE a header saying FP and
+ * SSE are in use, the (initial, zero) extended state and the end magic. */
 static int write_fpstate(uint64_t fpstate)
 {
     __asm__ volatile("fxsave %0" : "=m"(*(uint8_t(*)[FXSAVE_SIZE])fx_buf));
+    uint32_t user_size = host.xstate_size ? host.xstate_size : FXSAVE_SIZE;
     struct fpx_sw_bytes sw;
     memset(&sw, 0, sizeof sw);
-    if (host.xstate_size) {
-        sw.magic1 = FP_XSTATE_MAGIC1;
-        sw.extended_size = (uint32_t)fpstate_size();
-        sw.xfeatures = host.xfeatures;
-        sw.xstate_size = host.xstate_size;
-    }
+    sw.magic1 = FP_XSTATE_MAGIC1;
+    sw.extended_size = user_size + FP_XSTATE_MAGIC2_SIZE;
+    sw.xfeatures = host.xstate_size ? host.xfeatures : XFEATURE_MASK_FPSSE;
+    sw.xstate_size = user_size;
     memcpy(fx_buf + SW_BYTES, &sw, sizeof sw);
     if (copy_to_user((void *)fpstate, fx_buf, FXSAVE_SIZE))
         return -EFAULT;

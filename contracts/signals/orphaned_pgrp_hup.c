@@ -8,6 +8,7 @@
  * another session, so D's group is orphaned.
  */
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -21,6 +22,7 @@ static void on_sig(int sig)
 
 int main(void)
 {
+	sigchld_quiet();   /* SIGCHLD is not the subject (sigchld_quiet.h) */
 	pipe(report);
 	pid_t a = fork();
 	if (a == 0) {

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include "thread_util.h"
 #include <pthread.h>
 #include <signal.h>
@@ -32,6 +33,7 @@ static void *taker(void *arg)
 
 int main(void)
 {
+	sigchld_quiet();   /* SIGCHLD is not the subject (sigchld_quiet.h) */
 	int fin[2];
 	pipe(fin);
 	pid_t pid = fork();

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "contract.h"
+#include "../process/sigchld_quiet.h"
 #include "thread_util.h"
 #include <pthread.h>
 #include <signal.h>
@@ -53,6 +54,7 @@ static void *worker(void *p)
 
 int main(void)
 {
+	sigchld_quiet();   /* SIGCHLD is not the subject (sigchld_quiet.h) */
 	sigset_t block;
 	sigemptyset(&block);
 	sigaddset(&block, SIGUSR1);
