@@ -17,27 +17,41 @@ static bool group_exists(int pgid, int sid)
     return false;
 }
 
+/* Group and session ids are the process's: every thread of it carries them. */
+static void set_process_ids(const struct task *p, int pgid, int sid)
+{
+    for (struct task *t = task_first(); t; t = task_next(t))
+        if (t->pid == p->pid) {
+            t->pgid = pgid;
+            t->sid = sid;
+        }
+}
+
 long sys_setpgid(int pid, int pgid)
 {
     struct task *self = current_task();
     if (pgid < 0)
         return -EINVAL;
-    struct task *t = pid ? task_by_pid(pid) : self;
-    if (!t || (t != self && t->parent != self))
+    struct task *t = task_by_pid(pid ? pid : self->pid);   /* 0: our process (its leader) */
+    if (!t)
         return -ESRCH;
-    if (!pgid)
-        pgid = t->pid;
-    if (t != self) {
+    if (t->tid != t->pid)
+        return -EINVAL;                /* a thread, not a process */
+    if (t->parent && t->parent->pid == self->pid) {   /* a child of any of our threads */
         if (t->sid != self->sid)
             return -EPERM;
         if (t->did_exec)
             return -EACCES;
+    } else if (t->pid != self->pid) {
+        return -ESRCH;
     }
+    if (!pgid)
+        pgid = t->pid;
     if (t->sid == t->pid)
         return -EPERM;                 /* a session leader stays where it is */
     if (pgid != t->pid && !group_exists(pgid, self->sid))
         return -EPERM;
-    t->pgid = pgid;
+    set_process_ids(t, pgid, t->sid);
     return 0;
 }
 
@@ -87,6 +101,6 @@ long sys_setsid(void)
     struct task *t = current_task();
     if (group_exists(t->pid, -1))       /* already leads a group, or one carries its id */
         return -EPERM;
-    t->sid = t->pgid = t->pid;
-    return t->sid;
+    set_process_ids(t, t->pid, t->pid);
+    return t->pid;
 }
