@@ -6,8 +6,9 @@
  * the open descriptors; a closed fd has no fdinfo (ENOENT); /proc/<pid> and
  * /proc/self are the same directory, whose link count, like fd/'s, is Linux's
  * (the checker compares st_nlink); a child reads its parent's cmdline as the
- * parent's argv. A whole fdinfo is read once (its mnt_id and ino lines carry ids,
- * which the checker maps), only its start elsewhere.
+ * parent's argv; /proc/mounts is the symlink self/mounts. A whole fdinfo is
+ * read once (its mnt_id and ino lines carry ids, which the checker maps), only
+ * its start elsewhere.
  */
 #define _GNU_SOURCE
 #include "contract.h"
@@ -109,6 +110,14 @@ int main(int argc, char **argv)
 	      a.st_ino == b.st_ino && S_ISDIR(a.st_mode) && a.st_nlink > 2, "differ");
 	CHECK("fd/ is a directory", stat("/proc/self/fd", &f) == 0 && S_ISDIR(f.st_mode) && f.st_nlink == 2,
 	      "nlink %ld", (long)f.st_nlink);
+
+	char target[64];
+	ssize_t tl = readlink("/proc/mounts", target, sizeof target - 1);
+	target[tl > 0 ? tl : 0] = '\0';
+	CHECK("/proc/mounts is a symlink to self/mounts", lstat("/proc/mounts", &a) == 0 && S_ISLNK(a.st_mode) &&
+	      strcmp(target, "self/mounts") == 0, "got %s", target);
+	CHECK("/proc/mounts is this process's mounts", stat("/proc/mounts", &a) == 0 &&
+	      stat("/proc/self/mounts", &b) == 0 && a.st_ino == b.st_ino, "differ");
 
 	/* A child reads its parent's cmdline (the parent's memory does not change meanwhile). */
 	pid_t child = fork();

@@ -21,7 +21,7 @@
 struct inode *task_exe_inode(struct task *t) __attribute__((weak));
 
 enum proc_kind {
-    P_SELF, P_THREAD_SELF, P_PID, P_TASKDIR, P_TID, P_FDDIR, P_FDINFODIR,
+    P_SELF, P_THREAD_SELF, P_SYMLINK, P_PID, P_TASKDIR, P_TID, P_FDDIR, P_FDINFODIR,
     P_EXE, P_CWD, P_ROOT, P_FD, P_FILE,
 };
 
@@ -41,6 +41,14 @@ struct pid_entry {
     const char *name;
     enum proc_kind kind;
     const struct proc_file *file;
+};
+
+/* The root's plain symlinks (proc_symlink), listed before its files: together they keep
+ * the order of Linux's proc root (by name length, then name). */
+static const struct {
+    const char *name, *target;
+} root_links[] = {
+    { "mounts", "self/mounts" },
 };
 
 static struct proc_node *nodes;
@@ -112,6 +120,9 @@ static struct inode *proc_node(struct inode *dir, enum proc_kind kind, int pid, 
     inode->priv = n;
     inode->nlink = kind == P_PID ? PID_DIR_NLINK : kind == P_TID ? TID_DIR_NLINK : S_ISDIR(mode) ? 2 : 1;
     inode->parent = dir;
+    /* st_size: a plain symlink's is its target's length (proc_symlink), an fd link's 64
+     * (proc_fd_instantiate); the rest 0 */
+    inode->size = kind == P_SYMLINK ? strlen(root_links[fd].target) : kind == P_FD ? 64 : 0;
     inode->iops = kind_iops(kind);
     inode->fops = S_ISDIR(mode) ? &proc_dir_fops : kind == P_FILE ? &proc_file_fops : NULL;
     nodes = n;
@@ -176,9 +187,9 @@ static const struct pid_entry tgid_base[] = {
 #define TID_BASE (tgid_base + 1)
 #define TID_BASE_LEN (ARRAY_SIZE(tgid_base) - 1)
 
-/* The root's files, in the order of Linux's proc root (by name length, then name). */
+/* The root's files, in that order too. */
 static const struct proc_file root_files[] = {
-    { .name = "mounts", .show = proc_show_mounts }, { .name = "uptime", .show = proc_show_uptime },
+    { .name = "uptime", .show = proc_show_uptime },
     { .name = "cpuinfo", .show = proc_show_cpuinfo }, { .name = "loadavg", .show = proc_show_loadavg },
     { .name = "meminfo", .show = proc_show_meminfo }, { .name = "filesystems", .show = proc_show_filesystems },
 };
@@ -303,7 +314,7 @@ static struct inode *link_target(struct proc_node *n)
 static struct inode *proc_magic_link(struct inode *inode)
 {
     struct proc_node *n = node_of(inode);
-    if (n->kind == P_SELF || n->kind == P_THREAD_SELF)
+    if (n->kind == P_SELF || n->kind == P_THREAD_SELF || n->kind == P_SYMLINK)
         return NULL;
     return link_target(n);
 }
@@ -328,6 +339,8 @@ static int proc_get_link(struct inode *inode, const char **target)
     *target = n->link;
     if (n->kind == P_SELF)
         return snprintf(n->link, sizeof(n->link), "%d", self ? self->pid : 0);
+    if (n->kind == P_SYMLINK)
+        return snprintf(n->link, sizeof(n->link), "%s", root_links[n->fd].target);
     if (n->kind == P_THREAD_SELF)
         return snprintf(n->link, sizeof(n->link), "%d/task/%d", self ? self->pid : 0, self ? self->tid : 0);
     if (n->kind == P_FD) {
@@ -382,6 +395,9 @@ static int proc_root_lookup(struct inode *dir, const char *name, size_t len, str
         return found(proc_node(dir, P_SELF, 0, 0, 0, NULL), out);
     if (name_is(name, len, "thread-self"))
         return found(proc_node(dir, P_THREAD_SELF, 0, 0, 0, NULL), out);
+    for (size_t i = 0; i < ARRAY_SIZE(root_links); i++)
+        if (name_is(name, len, root_links[i].name))
+            return found(proc_node(dir, P_SYMLINK, 0, 0, (int)i, NULL), out);
     for (size_t i = 0; i < ARRAY_SIZE(root_files); i++)
         if (name_is(name, len, root_files[i].name))
             return found(proc_node(dir, P_FILE, 0, 0, 0, &root_files[i]), out);
@@ -464,6 +480,9 @@ static bool emit_node(struct dir_context *ctx, int64_t *i, const char *name, str
 static void iterate_root(struct inode *dir, struct dir_context *ctx, int64_t i)
 {
     char name[16];
+    for (size_t k = 0; k < ARRAY_SIZE(root_links); k++)
+        if (!emit_node(ctx, &i, root_links[k].name, proc_node(dir, P_SYMLINK, 0, 0, (int)k, NULL)))
+            return;
     for (size_t k = 0; k < ARRAY_SIZE(root_files); k++)
         if (!emit_node(ctx, &i, root_files[k].name, proc_node(dir, P_FILE, 0, 0, 0, &root_files[k])))
             return;
