@@ -1,7 +1,8 @@
 /*
  * madvise.c — advice and residency: madvise, mincore, msync and the mlock family. Pages
  * are never swapped here, so locking is bookkeeping only; MADV_DONTNEED really drops the
- * pages (anonymous memory reads back as zeroes, file pages are re-read from the file).
+ * pages (anonymous memory reads back as zeroes, file pages are re-read from the file);
+ * MADV_POPULATE_* fault them in; MADV_DONTFORK/WIPEONFORK mark VMAs for fork (mm_clone).
  * The argument checks and their errno follow Linux's mm/madvise.c, mincore.c, msync.c, mlock.c.
  */
 #include "kernel/mm/mm.h"
@@ -25,6 +26,20 @@ static int range_mapped(struct mm *mm, uint64_t start, uint64_t end)
     return 0;
 }
 
+/* MADV_POPULATE_READ/WRITE (Linux's madvise_populate): fault every page in as a read or a
+ * write; EINVAL where the protection forbids that access, EFAULT where the fault fails. */
+static long populate(struct mm *mm, uint64_t start, uint64_t end, bool write)
+{
+    for (struct vma *v = vma_find(mm, start); v && v->start < end; v = v->next) {
+        if (!(v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC)) || (write && !(v->prot & PROT_WRITE)))
+            return -EINVAL;
+        for (uint64_t va = MAX(v->start, start); va < MIN(v->end, end); va += PAGE_SIZE)
+            if (mm_fault(mm, va, write ? FAULT_WRITE : 0))
+                return -EFAULT;
+    }
+    return 0;
+}
+
 long sys_madvise(uint64_t start, uint64_t len, int advice)
 {
     struct mm *mm = current_task()->mm;
@@ -38,7 +53,8 @@ long sys_madvise(uint64_t start, uint64_t len, int advice)
     case MADV_DONTNEED: case MADV_FREE: case MADV_DONTFORK: case MADV_DOFORK:
     case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE: case MADV_NOHUGEPAGE:
     case MADV_DONTDUMP: case MADV_DODUMP: case MADV_WIPEONFORK: case MADV_KEEPONFORK:
-    case MADV_COLD: case MADV_PAGEOUT:
+    case MADV_COLD: case MADV_PAGEOUT: case MADV_POPULATE_READ: case MADV_POPULATE_WRITE:
+    case MADV_DONTNEED_LOCKED:
         break;
     default:
         return -EINVAL;
@@ -48,7 +64,25 @@ long sys_madvise(uint64_t start, uint64_t len, int advice)
     int r = range_mapped(mm, start, start + alen);
     if (r < 0)
         return r;
-    if ((advice == MADV_DONTNEED || advice == MADV_FREE) && !FAULT_ON(MADV_DONTNEED_NOZERO)) {
+    uint64_t end = start + alen;
+    switch (advice) {
+    case MADV_POPULATE_READ:
+    case MADV_POPULATE_WRITE:
+        return populate(mm, start, end, advice == MADV_POPULATE_WRITE);
+    case MADV_DONTFORK:
+        return mm_set_flags(mm, start, end, VMA_DONTCOPY, 0);
+    case MADV_DOFORK:
+        return mm_set_flags(mm, start, end, 0, VMA_DONTCOPY);
+    case MADV_WIPEONFORK:
+        for (struct vma *v = vma_find(mm, start); v && v->start < end; v = v->next)
+            if (v->file || (v->flags & VMA_SHARED))
+                return -EINVAL;         /* private anonymous memory only */
+        return mm_set_flags(mm, start, end, VMA_WIPEONFORK, 0);
+    case MADV_KEEPONFORK:
+        return mm_set_flags(mm, start, end, 0, VMA_WIPEONFORK);
+    }
+    if ((advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED || advice == MADV_FREE) &&
+        !FAULT_ON(MADV_DONTNEED_NOZERO)) {
         for (struct vma *v = vma_find(mm, start); v && v->start < start + alen; v = v->next) {
             uint64_t s = MAX(v->start, start), e = MIN(v->end, start + alen);
             for (uint64_t va = s; va < e; va += PAGE_SIZE) {

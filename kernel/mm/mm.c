@@ -90,6 +90,8 @@ struct mm *mm_clone(struct mm *old)
     mm->vmas = NULL;
     struct vma **tail = &mm->vmas;
     for (struct vma *v = old->vmas; v; v = v->next) {
+        if (v->flags & VMA_DONTCOPY)
+            continue;
         struct vma *n = kmalloc(sizeof *n);
         if (!n)
             goto fail;
@@ -99,6 +101,8 @@ struct mm *mm_clone(struct mm *old)
             file_get(n->file);
         *tail = n;
         tail = &n->next;
+        if (v->flags & VMA_WIPEONFORK)
+            continue;                   /* the child's pages fault in zeroed */
         for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
             unsigned prot;
             uint64_t pa = arch_pt_lookup(old->root, va, &prot);
@@ -262,6 +266,16 @@ int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot)
             arch_pt_map(mm->root, va, pa, ap);
         }
     }
+    vma_merge_around(mm);
+    return 0;
+}
+
+int mm_set_flags(struct mm *mm, uint64_t start, uint64_t end, unsigned set, unsigned clear)
+{
+    if (split_range(mm, start, end) < 0)
+        return -ENOMEM;
+    for (struct vma *v = vma_find(mm, start); v && v->start < end; v = v->next)
+        v->flags = (v->flags & ~clear) | set;
     vma_merge_around(mm);
     return 0;
 }

@@ -25,6 +25,8 @@ struct task;
 #define VMA_VVAR      0x20      /* the special mappings of vdso.c, named in /proc/<pid>/maps */
 #define VMA_VVAR_VCLOCK 0x40
 #define VMA_VDSO      0x80
+#define VMA_DONTCOPY  0x100     /* MADV_DONTFORK: left out of a fork's child */
+#define VMA_WIPEONFORK 0x200    /* MADV_WIPEONFORK: a fork's child gets it empty */
 
 struct vma {
     uint64_t start, end;        /* [start, end), page-aligned */
@@ -61,6 +63,8 @@ int mm_map_file(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsi
                 struct file *file, uint64_t pgoff);
 int mm_unmap(struct mm *mm, uint64_t start, uint64_t len);
 int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot);
+/* Set and clear VMA flags over [start, end) (mapped), splitting and merging VMAs as needed. */
+int mm_set_flags(struct mm *mm, uint64_t start, uint64_t end, unsigned set, unsigned clear);
 uint64_t mm_unmapped_area(struct mm *mm, uint64_t len);   /* top-down below mmap_base; 0 if none */
 /* A page-aligned hint when [hint, hint+len) is free and above MMAP_MIN_ADDR, else as above. */
 uint64_t mm_get_unmapped_area(struct mm *mm, uint64_t hint, uint64_t len);
