@@ -128,37 +128,75 @@ long sys_msync(uint64_t start, uint64_t len, int flags)
     return range_mapped(current_task()->mm, start, start + alen);   /* shared pages are the file's own */
 }
 
-/* Locking: the range must be mapped; locked pages are made resident, as Linux does. */
-static long lock_range(uint64_t start, uint64_t len, bool populate)
+/* Locking (Linux's mm/mlock.c): VMA_LOCKED marks locked VMAs, whose pages count against
+ * RLIMIT_MEMLOCK unless the caller is root (CAP_IPC_LOCK); locked pages are made resident. */
+static uint64_t locked_pages(struct mm *mm, uint64_t start, uint64_t end)
 {
-    struct mm *mm = current_task()->mm;
+    uint64_t n = 0;
+    for (struct vma *v = vma_find(mm, start); v && v->start < end; v = v->next)
+        if (v->flags & VMA_LOCKED)
+            n += (MIN(v->end, end) - MAX(v->start, start)) / PAGE_SIZE;
+    return n;
+}
+
+static bool can_lock(struct task *t)
+{
+    return t->euid == 0 || t->rlim[RLIMIT_MEMLOCK].rlim_cur != 0;
+}
+
+static long lock_range(uint64_t start, uint64_t len, bool lock, bool populate)
+{
+    struct task *t = current_task();
+    struct mm *mm = t->mm;
+    if (lock && !can_lock(t))
+        return -EPERM;
     uint64_t s = ALIGN_DOWN(start, PAGE_SIZE);
     uint64_t e = ALIGN_UP(start + len, PAGE_SIZE);
     if (e < s)
         return -EINVAL;
+    if (lock && t->euid != 0) {
+        uint64_t limit = t->rlim[RLIMIT_MEMLOCK].rlim_cur / PAGE_SIZE;
+        uint64_t locked = (e - s) / PAGE_SIZE + locked_pages(mm, 0, TASK_SIZE) - locked_pages(mm, s, e);
+        if (locked > limit)
+            return -ENOMEM;
+    }
     int r = range_mapped(mm, s, e);
+    if (r == 0)
+        r = mm_set_flags(mm, s, e, lock ? VMA_LOCKED : 0, lock ? 0 : VMA_LOCKED);
     if (r == 0 && populate)
         mm_populate(mm, s, e);
     return r;
 }
 
-long sys_mlock(uint64_t start, uint64_t len) { return lock_range(start, len, true); }
-long sys_munlock(uint64_t start, uint64_t len) { return lock_range(start, len, false); }
+long sys_mlock(uint64_t start, uint64_t len) { return lock_range(start, len, true, true); }
+long sys_munlock(uint64_t start, uint64_t len) { return lock_range(start, len, false, false); }
 
 long sys_mlock2(uint64_t start, uint64_t len, int flags)
 {
     if (flags & ~MLOCK_ONFAULT)
         return -EINVAL;
-    return lock_range(start, len, !(flags & MLOCK_ONFAULT));
+    return lock_range(start, len, true, !(flags & MLOCK_ONFAULT));
 }
 
+/* MCL_FUTURE is accepted but new mappings are not locked (no default VMA flags kept). */
 long sys_mlockall(int flags)
 {
+    struct task *t = current_task();
     if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT)
         return -EINVAL;
-    if ((flags & MCL_CURRENT) && !(flags & MCL_ONFAULT))
-        mm_populate(current_task()->mm, 0, TASK_SIZE);
-    return 0;
+    if (!can_lock(t))
+        return -EPERM;
+    if (!(flags & MCL_CURRENT))
+        return 0;
+    if (t->euid != 0 && mm_pages_in(t->mm, 0, TASK_SIZE) > t->rlim[RLIMIT_MEMLOCK].rlim_cur / PAGE_SIZE)
+        return -ENOMEM;
+    int r = mm_set_flags(t->mm, 0, TASK_SIZE, VMA_LOCKED, 0);
+    if (r == 0 && !(flags & MCL_ONFAULT))
+        mm_populate(t->mm, 0, TASK_SIZE);
+    return r;
 }
 
-long sys_munlockall(void) { return 0; }
+long sys_munlockall(void)
+{
+    return mm_set_flags(current_task()->mm, 0, TASK_SIZE, 0, VMA_LOCKED);
+}

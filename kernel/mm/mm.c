@@ -97,6 +97,7 @@ struct mm *mm_clone(struct mm *old)
             goto fail;
         *n = *v;
         n->next = NULL;
+        n->flags &= ~VMA_LOCKED;        /* memory locks are not inherited */
         if (n->file)
             file_get(n->file);
         *tail = n;

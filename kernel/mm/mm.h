@@ -27,6 +27,7 @@ struct task;
 #define VMA_VDSO      0x80
 #define VMA_DONTCOPY  0x100     /* MADV_DONTFORK: left out of a fork's child */
 #define VMA_WIPEONFORK 0x200    /* MADV_WIPEONFORK: a fork's child gets it empty */
+#define VMA_LOCKED    0x400     /* mlock: counted against RLIMIT_MEMLOCK; not inherited by fork */
 
 struct vma {
     uint64_t start, end;        /* [start, end), page-aligned */
