@@ -149,6 +149,8 @@ enum sd_role {
     ROLE_LOAD,          /* world input (load averages, memory figures): injected */
     ROLE_UPTIME,        /* world input: injected */
     ROLE_MOUNT_ID,      /* mount id: a consistent bijection of its own (never mixed with devices) */
+    ROLE_KERNEL_OUT,    /* written by the kernel, never read by it: as input not compared (a
+                         * program leaves pollfd.revents or msghdr.msg_flags uninitialised) */
     ROLE_COUNT
 };
 

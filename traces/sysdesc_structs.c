@@ -159,7 +159,7 @@ static const struct sd_field f_statfs[] = {
 #define S struct pollfd
 static const struct sd_field f_pollfd[] = {
     F(S, fd, FMT_DEC, E), FA(S, events, FMT_FLAGS, E, FL_POLL_EVENTS),
-    FA(S, revents, FMT_FLAGS, E, FL_POLL_EVENTS),
+    FA(S, revents, FMT_FLAGS, ROLE_KERNEL_OUT, FL_POLL_EVENTS),
 };
 #undef S
 
@@ -220,7 +220,7 @@ static const struct sd_field f_msghdr[] = {
     F(S, msg_name, FMT_HEX, ROLE_ADDRESS), F(S, msg_namelen, FMT_DEC, E),
     F(S, msg_iov, FMT_HEX, ROLE_ADDRESS), F(S, msg_iovlen, FMT_UDEC, E),
     F(S, msg_control, FMT_HEX, ROLE_ADDRESS), F(S, msg_controllen, FMT_UDEC, E),
-    FA(S, msg_flags, FMT_FLAGS, E, FL_MSG),
+    FA(S, msg_flags, FMT_FLAGS, ROLE_KERNEL_OUT, FL_MSG),
 };
 #undef S
 
@@ -359,7 +359,7 @@ const char *sd_role_name(unsigned role)
         [ROLE_EXACT] = "exact", [ROLE_INODE] = "inode", [ROLE_DEVICE] = "device",
         [ROLE_PID] = "pid", [ROLE_ADDRESS] = "address", [ROLE_TIME] = "time",
         [ROLE_RANDOM] = "random", [ROLE_HOSTID] = "hostid", [ROLE_LOAD] = "load",
-        [ROLE_UPTIME] = "uptime", [ROLE_MOUNT_ID] = "mount id",
+        [ROLE_UPTIME] = "uptime", [ROLE_MOUNT_ID] = "mount id", [ROLE_KERNEL_OUT] = "kernel out",
     };
     return role < ROLE_COUNT ? names[role] : "?";
 }

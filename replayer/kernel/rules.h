@@ -57,6 +57,7 @@ enum check_role {
     CR_HOSTID,    /* RULE_INJECT_HOSTID */
     CR_WORLD,     /* RULE_INJECT_WORLD */
     CR_UNUSED,    /* a register the syscall does not read: not compared, not counted */
+    CR_KERNEL_OUT,/* a field the kernel only writes: exact as output, not compared as input */
 };
 
 /* What reading an fd yields, for env->fd_world. */
