@@ -313,7 +313,9 @@ void signal_deliver(void)
     if (!t->mm)
         return;
     stop_wait(t);                       /* another thread stopped the group */
-    for (;;) {
+    /* Only while an unblocked signal is pending: on most syscall returns none is, and the
+       loop's signal_take would find nothing (its mask is this one less check mode's held). */
+    while (signal_pending_set(t) & ~(t->sigmask & ~SIGBIT(SIGKILL))) {
         siginfo_t info;
         uint64_t held = check_mode ? check_hook_signal_held(t) : 0;   /* replayer/kernel/check.h */
         int sig = signal_take(t, ~(t->sigmask & ~SIGBIT(SIGKILL)) & ~held, &info);

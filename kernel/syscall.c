@@ -57,9 +57,10 @@ void syscall_dispatch(struct trap_frame *f)
 {
     long nr = arch_syscall_nr(f);
     long ret;
-    uint64_t a[6];
-    for (int i = 0; i < 6; i++)
-        a[i] = arch_syscall_arg(f, i);
+    /* Spelled out: as a loop GCC makes arch_syscall_arg's switch a jump table walked six
+       times, six indirect jumps per syscall (each a block lookup under TCG). */
+    uint64_t a[6] = { arch_syscall_arg(f, 0), arch_syscall_arg(f, 1), arch_syscall_arg(f, 2),
+                      arch_syscall_arg(f, 3), arch_syscall_arg(f, 4), arch_syscall_arg(f, 5) };
     /* check mode: replayer/kernel/check.h (may narrow a[], never the user's registers); true when
      * a recorded signal comes first: it is delivered now and the call restarts after it */
     if (check_mode && check_hook_enter(f, a)) {
