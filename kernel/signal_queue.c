@@ -50,6 +50,11 @@ static struct sigpending own_set(struct task *t)
     return (struct sigpending){ &t->sigpending, &t->sigq };
 }
 
+static struct sigpending shared_set(struct shared_pending *s)
+{
+    return (struct sigpending){ &s->signal, &s->head };
+}
+
 static uint64_t shared_signals(const struct task *t)
 {
     const struct shared_pending *s = shared_find(t->pid, false);
@@ -166,7 +171,7 @@ int sigqueue_add(struct task *t, int sig, const siginfo_t *info, bool shared)
     struct shared_pending *s = shared_find(t->pid, true);
     if (!s)
         return -EAGAIN;
-    int err = add_to((struct sigpending){ &s->signal, &s->head }, t, sig, info);
+    int err = add_to(shared_set(s), t, sig, info);
     /* complete_signal: the thread that does not block it is woken to take it. */
     wake_if_deliverable(thread_signal_target(t, sig), sig);
     return err;
@@ -211,7 +216,7 @@ int signal_take(struct task *t, uint64_t mask, siginfo_t *info)
     int sig = take_from(own_set(t), mask, info);
     struct shared_pending *s = sig ? NULL : shared_find(t->pid, false);
     if (s)
-        sig = take_from((struct sigpending){ &s->signal, &s->head }, mask, info);
+        sig = take_from(shared_set(s), mask, info);
     return sig;
 }
 
@@ -231,7 +236,7 @@ void signal_flush(struct task *t, uint64_t mask)
 {
     struct shared_pending *s = shared_find(t->pid, false);
     if (s)
-        flush_from((struct sigpending){ &s->signal, &s->head }, mask);
+        flush_from(shared_set(s), mask);
     for (struct task *o = task_first(); o; o = task_next(o))
         if (o->pid == t->pid)
             flush_from(own_set(o), mask);
