@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -221,6 +222,9 @@ int main(int argc, char **argv)
 		out = out_buf;
 	}
 
+	/* Nothing the launcher left open reaches the sandbox: its fd table (sized by the highest fd
+	 * open when it is copied) would differ from run to run, and /proc/self/status's FDSize with it. */
+	syscall(SYS_close_range, 3, ~0U, 0);
 	/* Our fds 0-2 must be taken, or the sandbox's pipes could land on them. */
 	for (int fd = 0; fd < 3; fd++)
 		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) < 0)
