@@ -22,7 +22,7 @@ void signal_send(struct task *t, int sig)
 /* A pending, unblocked signal whose action is to terminate: its number, else 0. */
 int signal_fatal_pending(struct task *t)
 {
-    uint64_t p = t->sigpending & ~(t->sigmask & ~SIGBIT(SIGKILL));
+    uint64_t p = signal_pending_set(t) & ~(t->sigmask & ~SIGBIT(SIGKILL));   /* own and process-wide */
     for (int sig = 1; p && sig <= TASK_NSIG; sig++, p >>= 1)
         if ((p & 1) && (sig == SIGKILL || (t->sigactions[sig - 1].handler == (uint64_t)SIG_DFL &&
                                            !(SIGBIT(sig) & NOT_FATAL_BY_DEFAULT))))
