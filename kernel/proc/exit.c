@@ -87,6 +87,8 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     thread_exit_user_state(t);
     vfork_release(t);
     task_drop_resources(t);
+    if (check_mode)   /* check mode: replayer/kernel/check.h (its turn to become a zombie) */
+        check_hook_task_released();
     signal_queue_free(t);
     /* Orphans go to another live thread of the group (proc/thread.c), else to the nearest
      * living ancestor that is a child subreaper, else to init. */

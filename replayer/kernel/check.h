@@ -41,6 +41,7 @@ void check_boot(const void *traces, size_t traces_len, const void *root, size_t 
 bool check_hook_enter(struct trap_frame *f, uint64_t args[6]);
 long check_hook_exit(long nr, long ret);
 void check_hook_task_exit(int wait_status);
+void check_hook_task_released(void);   /* kernel/proc/exit.c: files and memory let go, not a zombie yet */
 void check_hook_task_gone(void);   /* the calling task has finished exiting (before its last schedule) */
 struct task;
 void check_hook_birth(struct task *parent, struct task *child);

@@ -502,6 +502,33 @@ static void exec_finished(const struct task *t)
         }
 }
 
+/* A task that exits becomes a zombie, which wait4(WNOHANG) sees, after the events written
+ * before its exit record had happened on Linux: it waits for them once it has let go of its
+ * files and memory (check_hook_task_released: a reader may wait for its pipe's EOF). */
+static struct { const struct task *t; uint32_t event; } exiting[16];
+
+static void note_exit_turn(struct task *t)
+{
+    uint32_t event = check_exit_event(&the_run, t->tid);
+    for (unsigned i = 0; event && i < ARRAY_LEN(exiting); i++)
+        if (!exiting[i].t || exiting[i].t == t) {
+            exiting[i].t = t;
+            exiting[i].event = event;
+            return;
+        }
+}
+
+void check_hook_task_released(void)
+{
+    struct task *t = current_task();
+    for (unsigned i = 0; i < ARRAY_LEN(exiting); i++)
+        if (exiting[i].t == t) {
+            struct order_wait w;
+            exiting[i].t = NULL;
+            order_wait(t, exiting[i].event, ORDER_WAIT_NS, false, &w);
+        }
+}
+
 bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
 {
     struct task *t = current_task();
@@ -534,6 +561,7 @@ bool check_hook_enter(struct trap_frame *f, uint64_t callargs[6])
     if (nr == NR_FUTEX)
         futex_follow_recording(t, args);
     if (nr == NR_EXIT || nr == NR_EXIT_GROUP) {
+        note_exit_turn(t);
         check_task_exit(&the_run, t->tid, (int)((args[0] & 0xff) << 8));
         order_progress();
     }
@@ -576,12 +604,7 @@ void check_hook_birth(struct task *parent, struct task *child)
 void check_hook_task_exit(int wait_status)
 {
     struct task *t = current_task();
-    /* A task killed by a signal becomes a zombie, which wait4(WNOHANG) sees, after the events
-     * written before its exit record had happened on Linux: it waits for them too. */
-    struct order_wait w;
-    uint32_t exit_event = check_exit_event(&the_run, t->tid);
-    if (exit_event && (wait_status & 0x7f) != 0)
-        order_wait(t, exit_event, ORDER_WAIT_NS, false, &w);
+    note_exit_turn(t);
     if (the_run.verdict == VERDICT_RUNNING && check_run_has_tid(&the_run, t->tid))
         check_task_exit(&the_run, t->tid, wait_status);
     order_progress();
@@ -719,6 +742,7 @@ static void run_one(const char *name, const void *data, size_t len, const void *
     time_follow_reset();
     nnotes = 0;
     memset(execs, 0, sizeof execs);
+    memset(exiting, 0, sizeof exiting);
     struct task *t = task_create(self, program_main, &prog);
     if (!t) {
         check_run_error(&the_run, "cannot create the first process");
