@@ -15,9 +15,8 @@ void signal_send(struct task *t, int sig)
     signal_send_info(t, sig, NULL);
 }
 
-/* Signals whose default action is to stop the task or to do nothing. */
-#define NOT_FATAL_BY_DEFAULT (SIGBIT(SIGCHLD) | SIGBIT(SIGURG) | SIGBIT(SIGWINCH) | SIGBIT(SIGCONT) | \
-                              SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+/* Signals whose default action is to stop the task or to do nothing (kernel/signal.h). */
+#define NOT_FATAL_BY_DEFAULT (IGNORED_BY_DEFAULT | STOPPING)
 
 /* A pending, unblocked signal whose action is to terminate: its number, else 0. */
 int signal_fatal_pending(struct task *t)
