@@ -1,7 +1,8 @@
 /*
  * sys.c — identity and limits: the getpid/getuid families, uname, prlimit64 and
  * get/setrlimit, arch_prctl, the per-thread registrations glibc and musl make at
- * start-up (set_tid_address, set_robust_list, rseq), and nice values (get/setpriority).
+ * start-up (set_tid_address, set_robust_list, rseq), nice values (get/setpriority), and the
+ * host and domain names (sethostname, setdomainname; kept for the boot, as a uts namespace).
  */
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
@@ -47,20 +48,48 @@ long sys_getsid(int pid)
 #define UTS_RELEASE_DEFAULT "6.1.0"
 #endif
 
+/* The names sethostname and setdomainname change (the sandbox's: docs/interfaces.md). */
+static char uts_nodename[__NEW_UTS_LEN + 1] = "lockstep", uts_domainname[__NEW_UTS_LEN + 1] = "(none)";
+
 long sys_uname(struct new_utsname *u)
 {
     struct new_utsname n;
     memset(&n, 0, sizeof n);
     memcpy(n.sysname, "Linux", 6);
-    memcpy(n.nodename, "lockstep", 9);
+    memcpy(n.nodename, uts_nodename, sizeof uts_nodename);
     const char *rel = the_runspec.release ? the_runspec.release : UTS_RELEASE_DEFAULT;
     if (FAULT_ON(UNAME_RELEASE))
         rel = "4.0.0";
     memcpy(n.release, rel, MIN(strlen(rel), sizeof n.release - 1));
     memcpy(n.version, "#1 SMP Lockstep", 16);
     memcpy(n.machine, "x86_64", 7);
-    memcpy(n.domainname, "(none)", 7);
+    memcpy(n.domainname, uts_domainname, sizeof uts_domainname);
     return copy_to_user(u, &n, sizeof n);
+}
+
+/* Linux's sethostname/setdomainname: CAP_SYS_ADMIN (root here), then the length, then the copy. */
+static long set_uts_name(char *dst, const char *uname, int len)
+{
+    char buf[__NEW_UTS_LEN + 1];
+    if (T->euid != 0)
+        return -EPERM;
+    if (len < 0 || len > __NEW_UTS_LEN)
+        return -EINVAL;
+    if (copy_from_user(buf, uname, (size_t)len))
+        return -EFAULT;
+    memset(dst, 0, __NEW_UTS_LEN + 1);
+    memcpy(dst, buf, (size_t)len);
+    return 0;
+}
+
+long sys_sethostname(const char *name, int len)
+{
+    return set_uts_name(uts_nodename, name, len);
+}
+
+long sys_setdomainname(const char *name, int len)
+{
+    return set_uts_name(uts_domainname, name, len);
 }
 
 long sys_prlimit64(int pid, unsigned resource, const struct rlimit64 *unew, struct rlimit64 *uold)
