@@ -13,14 +13,32 @@ struct inode;
 
 /* A generated file: show() writes its text into buf (at most size bytes) and returns the
  * length; files of one open fd (fdinfo/<fd>) have show_fd instead. mode 0 means 0444. A
- * writable one has write(): the bytes written (len of them at buf), the count or -errno. */
+ * writable one has write(): the bytes written (len of them at buf), the count or -errno.
+ * A world file prints figures of the machine (memory, CPUs, load, the host's cgroup): its
+ * reads are world input to the checker (proc_file_is_world). */
 struct proc_file {
     const char *name;
     int (*show)(struct task *t, char *buf, size_t size);
     int (*show_fd)(struct task *t, int fd, char *buf, size_t size);
     unsigned mode;
     long (*write)(struct task *t, const char *buf, size_t len);
+    bool world;
 };
+
+/* A fixed entry of /proc or of a directory under it (Linux's proc_dir_entry, and the
+ * sysctl tables under /proc/sys): a file (file), a symlink (target) or a directory
+ * (subdir, ended by an entry without a name). Tables are in the order Linux lists them:
+ * proc_dir_entry children by name length, then name; sysctl ones by name. */
+struct proc_dir_entry {
+    const char *name;
+    unsigned mode;   /* S_IFREG, S_IFLNK or S_IFDIR, with permissions (0: 0444 or 0555) */
+    const struct proc_file *file;
+    const char *target;
+    const struct proc_dir_entry *subdir;
+};
+extern const struct proc_dir_entry proc_root_entries[];   /* proc_root.c */
+extern const struct proc_dir_entry proc_sys_entries[];    /* proc_sys.c */
+const char *proc_uts_release(void);                        /* proc_sys.c: uname's release */
 
 /* Text printed into a fixed buffer; output past the end is dropped (len stops at size). */
 struct seq_buf {
@@ -60,6 +78,22 @@ int proc_show_mounts(struct task *t, char *buf, size_t size);
 int proc_show_loadavg(struct task *t, char *buf, size_t size);
 int proc_show_filesystems(struct task *t, char *buf, size_t size);
 int proc_show_mountinfo(struct task *t, char *buf, size_t size);
+int proc_show_version(struct task *t, char *buf, size_t size);
+int proc_show_stat(struct task *t, char *buf, size_t size);
+int proc_show_kcmdline(struct task *t, char *buf, size_t size);
+/* A file this kernel has nothing to print in: empty (proc_base.c). */
+int proc_show_empty(struct task *t, char *buf, size_t size);
+/* proc_pid_misc.c: small per-process files of fs/proc/base.c */
+int proc_show_auxv(struct task *t, char *buf, size_t size);
+int proc_show_personality(struct task *t, char *buf, size_t size);
+int proc_show_oom_score(struct task *t, char *buf, size_t size);
+int proc_show_oom_adj(struct task *t, char *buf, size_t size);
+int proc_show_oom_score_adj(struct task *t, char *buf, size_t size);
+int proc_show_loginuid(struct task *t, char *buf, size_t size);
+int proc_show_sessionid(struct task *t, char *buf, size_t size);
+int proc_show_wchan(struct task *t, char *buf, size_t size);
+int proc_show_cgroup(struct task *t, char *buf, size_t size);
+int proc_show_io(struct task *t, char *buf, size_t size);
 
 /* Linux's max_fds: the size of t's fd table (FDSize, where fd/'s listing ends). */
 unsigned proc_max_fds(const struct task *t);

@@ -84,3 +84,39 @@ int proc_show_mountinfo(struct task *t, char *buf, size_t size)
     }
     return n;
 }
+
+/* "Linux version RELEASE (builder) (compiler) VERSION": the host's build, a world file. */
+int proc_show_version(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "Linux version %s (lockstep@lockstep) (cc) #1 SMP Lockstep\n",
+                    proc_uts_release());
+}
+
+/* Kernel/system statistics (fs/proc/stat.c): one CPU, idle, booted at the epoch; the
+ * host's figures are world input. */
+int proc_show_stat(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    int running = 0, procs = 0;
+    for (struct task *p = task_first(); p; p = task_next(p)) {
+        procs += p->state != TASK_DEAD;
+        running += p->state == TASK_RUNNABLE;
+    }
+    return snprintf(buf, size, "cpu  0 0 0 0 0 0 0 0 0 0\ncpu0 0 0 0 0 0 0 0 0 0 0\nintr 0\nctxt 0\nbtime 0\n"
+                               "processes %d\nprocs_running %d\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n",
+                    procs, running);
+}
+
+/* The host's kernel command line: a world file. */
+int proc_show_kcmdline(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "console=ttyS0\n");
+}
+
+int proc_show_empty(struct task *t, char *buf, size_t size)
+{
+    (void)t, (void)buf, (void)size;
+    return 0;
+}

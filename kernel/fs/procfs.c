@@ -21,40 +21,45 @@
 struct inode *task_exe_inode(struct task *t) __attribute__((weak));
 
 enum proc_kind {
-    P_SELF, P_THREAD_SELF, P_SYMLINK, P_PID, P_TASKDIR, P_TID, P_FDDIR, P_FDINFODIR,
-    P_EXE, P_CWD, P_ROOT, P_FD, P_FILE,
+    P_SELF, P_THREAD_SELF, P_ENTRY, P_PID, P_TASKDIR, P_TID, P_FDDIR, P_FDINFODIR,
+    P_EXE, P_CWD, P_ROOT, P_FD, P_FILE, P_EMPTYDIR,
 };
 
 /* A node: pid is the process directory it is under (0: the root), tid the thread directory
- * (0: none), fd the descriptor of fd/N and fdinfo/N. */
+ * (0: none), fd the descriptor of fd/N and fdinfo/N; entry the fixed entry (P_ENTRY) of
+ * proc_root.c's tables it stands for. */
 struct proc_node {
     struct proc_node *next;
     enum proc_kind kind;
     int pid, tid, fd;
     const struct proc_file *file;
+    const struct proc_dir_entry *entry;
     struct inode *inode;
     char link[FS_PATH_MAX];
 };
 
-/* An entry of a process or thread directory. */
+/* An entry of a process or thread directory; only: in tgid_base_stuff (TGID) or in
+ * tid_base_stuff (TID) alone, else in both. */
+enum { BOTH, TGID, TID };
 struct pid_entry {
     const char *name;
     enum proc_kind kind;
     const struct proc_file *file;
+    int only;
 };
 
-/* The root's plain symlinks (proc_symlink), listed before its files: together they keep
- * the order of Linux's proc root (by name length, then name). */
-static const struct {
-    const char *name, *target;
-} root_links[] = {
-    { "mounts", "self/mounts" },
-};
+/* Linux's positions in the root listing: the fixed entries from 2, self and thread-self at
+ * FIRST_PROCESS_ENTRY, process p at TGID_OFFSET + p, and the end past PID_MAX_LIMIT. */
+#define FIRST_PROCESS_ENTRY 256
+#define TGID_OFFSET (FIRST_PROCESS_ENTRY + 2)
+#define PID_MAX_LIMIT 4194304
+#define PROC_PID_SCAN 32768   /* the pids this kernel hands out are below this */
 
 static struct proc_node *nodes;
 static struct super_block *proc_sb;
 
-static const struct inode_ops proc_root_iops, proc_pid_iops, proc_task_iops, proc_fd_iops, proc_link_iops;
+static const struct inode_ops proc_root_iops, proc_pid_iops, proc_task_iops, proc_fd_iops, proc_link_iops,
+    proc_entry_iops, proc_empty_iops;
 static const struct file_ops proc_dir_fops, proc_file_fops;
 
 #define PID_DIR_NLINK 9   /* Linux's 2 + the subdirectories of tgid_base_stuff */
@@ -80,9 +85,11 @@ bool proc_is_kthread(const struct task *t)
     return !t->mm && !proc_is_init_standin(t);
 }
 
-static unsigned kind_mode(enum proc_kind kind, const struct proc_file *file)
+static unsigned kind_mode(enum proc_kind kind, const struct proc_file *file, const struct proc_dir_entry *e)
 {
     switch (kind) {
+    case P_ENTRY: return e->mode & 07777 ? e->mode : e->mode | (S_ISDIR(e->mode) ? 0555 : 0444);
+    case P_EMPTYDIR: return S_IFDIR | 0555;
     case P_PID: case P_TASKDIR: case P_TID: return S_IFDIR | 0555;
     case P_FDDIR: case P_FDINFODIR: return S_IFDIR | 0500;
     case P_FILE: return S_IFREG | (file->mode ? file->mode : 0444);
@@ -91,9 +98,11 @@ static unsigned kind_mode(enum proc_kind kind, const struct proc_file *file)
     }
 }
 
-static const struct inode_ops *kind_iops(enum proc_kind kind)
+static const struct inode_ops *kind_iops(enum proc_kind kind, unsigned mode)
 {
     switch (kind) {
+    case P_ENTRY: return S_ISDIR(mode) ? &proc_entry_iops : S_ISLNK(mode) ? &proc_link_iops : NULL;
+    case P_EMPTYDIR: return &proc_empty_iops;
     case P_PID: case P_TID: return &proc_pid_iops;
     case P_TASKDIR: return &proc_task_iops;
     case P_FDDIR: case P_FDINFODIR: return &proc_fd_iops;
@@ -102,31 +111,53 @@ static const struct inode_ops *kind_iops(enum proc_kind kind)
     }
 }
 
-/* The node for (kind, pid, tid, fd, file), made on first use; its parent is dir. */
-static struct inode *proc_node(struct inode *dir, enum proc_kind kind, int pid, int tid, int fd,
-                               const struct proc_file *file)
+/* A fixed directory's link count: 2 and its subdirectories, as proc_register counts them. */
+static unsigned entry_nlink(const struct proc_dir_entry *sub)
+{
+    unsigned n = 2;
+    for (; sub && sub->name; sub++)
+        n += S_ISDIR(sub->mode);
+    return n;
+}
+
+/* The node for (kind, pid, tid, fd, file, entry), made on first use; its parent is dir. */
+static struct inode *proc_node_of(struct inode *dir, enum proc_kind kind, int pid, int tid, int fd,
+                                  const struct proc_file *file, const struct proc_dir_entry *e)
 {
     for (struct proc_node *n = nodes; n; n = n->next)
-        if (n->kind == kind && n->pid == pid && n->tid == tid && n->fd == fd && n->file == file)
+        if (n->kind == kind && n->pid == pid && n->tid == tid && n->fd == fd && n->file == file && n->entry == e)
             return n->inode;
     struct proc_node *n = kzalloc(sizeof(*n));
-    unsigned mode = kind_mode(kind, file);
+    unsigned mode = kind_mode(kind, file, e);
     struct inode *inode = n ? inode_alloc(proc_sb, mode) : NULL;
     if (!inode) {
         kfree(n);
         return NULL;
     }
-    *n = (struct proc_node){ nodes, kind, pid, tid, fd, file, inode, "" };
+    *n = (struct proc_node){ nodes, kind, pid, tid, fd, file, e, inode, "" };
     inode->priv = n;
-    inode->nlink = kind == P_PID ? PID_DIR_NLINK : kind == P_TID ? TID_DIR_NLINK : S_ISDIR(mode) ? 2 : 1;
+    inode->nlink = kind == P_PID ? PID_DIR_NLINK : kind == P_TID ? TID_DIR_NLINK
+                 : kind == P_ENTRY && S_ISDIR(mode) ? entry_nlink(e->subdir) : S_ISDIR(mode) ? 2 : 1;
     inode->parent = dir;
     /* st_size: a plain symlink's is its target's length (proc_symlink), an fd link's 64
      * (proc_fd_instantiate); the rest 0 */
-    inode->size = kind == P_SYMLINK ? strlen(root_links[fd].target) : kind == P_FD ? 64 : 0;
-    inode->iops = kind_iops(kind);
-    inode->fops = S_ISDIR(mode) ? &proc_dir_fops : kind == P_FILE ? &proc_file_fops : NULL;
+    inode->size = kind == P_ENTRY && S_ISLNK(mode) ? strlen(e->target) : kind == P_FD ? 64 : 0;
+    inode->iops = kind_iops(kind, mode);
+    inode->fops = S_ISDIR(mode) ? &proc_dir_fops : S_ISREG(mode) ? &proc_file_fops : NULL;
     nodes = n;
     return inode;
+}
+
+static struct inode *proc_node(struct inode *dir, enum proc_kind kind, int pid, int tid, int fd,
+                               const struct proc_file *file)
+{
+    return proc_node_of(dir, kind, pid, tid, fd, file, NULL);
+}
+
+/* The node of a fixed entry (proc_root.c, proc_sys.c). */
+static struct inode *proc_entry_node(struct inode *dir, const struct proc_dir_entry *e)
+{
+    return proc_node_of(dir, P_ENTRY, 0, 0, 0, e->file, e);
 }
 
 /* The task a node shows: its thread, or its process's (whichever thread has that number);
@@ -160,39 +191,79 @@ static bool name_is(const char *name, size_t len, const char *lit)
 
 /* ---- the entries ---- */
 
-static const struct proc_file f_environ = { .name = "environ", .show = proc_show_environ, .mode = 0400 };
-static const struct proc_file f_status = { .name = "status", .show = proc_pid_status };
-static const struct proc_file f_limits = { .name = "limits", .show = proc_show_limits };
-static const struct proc_file f_comm = {
-    .name = "comm", .show = proc_show_comm, .mode = 0644, .write = proc_write_comm,
-};
-static const struct proc_file f_cmdline = { .name = "cmdline", .show = proc_show_cmdline };
-static const struct proc_file f_stat = { .name = "stat", .show = proc_pid_stat };
-static const struct proc_file f_statm = { .name = "statm", .show = proc_pid_statm };
-static const struct proc_file f_maps = { .name = "maps", .show = proc_pid_maps };
-static const struct proc_file f_mounts = { .name = "mounts", .show = proc_show_mounts };
-static const struct proc_file f_mountinfo = { .name = "mountinfo", .show = proc_show_mountinfo };
 static const struct proc_file f_fdinfo = { .name = "fdinfo", .show_fd = proc_show_fdinfo };
 
-/* Linux's tgid_base_stuff, the entries this kernel has, in its order. */
-static const struct pid_entry tgid_base[] = {
-    { "task", P_TASKDIR, NULL }, { "fd", P_FDDIR, NULL }, { "fdinfo", P_FDINFODIR, NULL },
-    { "environ", P_FILE, &f_environ }, { "status", P_FILE, &f_status }, { "limits", P_FILE, &f_limits },
-    { "comm", P_FILE, &f_comm }, { "cmdline", P_FILE, &f_cmdline }, { "stat", P_FILE, &f_stat },
-    { "statm", P_FILE, &f_statm }, { "maps", P_FILE, &f_maps }, { "cwd", P_CWD, NULL },
-    { "root", P_ROOT, NULL }, { "exe", P_EXE, NULL }, { "mounts", P_FILE, &f_mounts },
-    { "mountinfo", P_FILE, &f_mountinfo },
-};
-/* tid_base_stuff is the same without "task" (the first entry). */
-#define TID_BASE (tgid_base + 1)
-#define TID_BASE_LEN (ARRAY_SIZE(tgid_base) - 1)
+/* An entry of the process tables: a file with its show, mode and world flag. */
+#define PF(nm, fn, md, w, o) { nm, P_FILE, &(const struct proc_file){ .name = nm, .show = fn, .mode = md, .world = w }, o }
+/* A file this kernel has nothing to print in yet (empty), a directory with nothing in it. */
+#define PEMPTY(nm, md, o) PF(nm, proc_show_empty, md, false, o)
+#define PDIR(nm, o) { nm, P_EMPTYDIR, &(const struct proc_file){ .name = nm }, o }
 
-/* The root's files, in that order too. */
-static const struct proc_file root_files[] = {
-    { .name = "uptime", .show = proc_show_uptime },
-    { .name = "cpuinfo", .show = proc_show_cpuinfo }, { .name = "loadavg", .show = proc_show_loadavg },
-    { .name = "meminfo", .show = proc_show_meminfo }, { .name = "filesystems", .show = proc_show_filesystems },
+/* Linux 6.x's tgid_base_stuff and tid_base_stuff merged, in their order. */
+static const struct pid_entry pid_base[] = {
+    { "task", P_TASKDIR, NULL, TGID },
+    { "fd", P_FDDIR, NULL, BOTH },
+    PDIR("map_files", TGID),
+    { "fdinfo", P_FDINFODIR, NULL, BOTH },
+    PDIR("ns", BOTH),
+    PDIR("net", BOTH),
+    PF("environ", proc_show_environ, 0400, false, BOTH),
+    PF("auxv", proc_show_auxv, 0400, false, BOTH),
+    PF("status", proc_pid_status, 0, false, BOTH),
+    PF("personality", proc_show_personality, 0400, false, BOTH),
+    PF("limits", proc_show_limits, 0, false, BOTH),
+    PEMPTY("sched", 0644, BOTH),
+    PEMPTY("autogroup", 0644, TGID),
+    PEMPTY("timens_offsets", 0644, TGID),
+    { "comm", P_FILE, &(const struct proc_file){ .name = "comm", .show = proc_show_comm, .mode = 0644,
+                                                 .write = proc_write_comm }, BOTH },
+    PEMPTY("syscall", 0400, BOTH),
+    PF("cmdline", proc_show_cmdline, 0, false, BOTH),
+    PF("stat", proc_pid_stat, 0, false, BOTH),
+    PF("statm", proc_pid_statm, 0, false, BOTH),
+    PF("maps", proc_pid_maps, 0, false, BOTH),
+    PEMPTY("children", 0444, TID),
+    PEMPTY("numa_maps", 0444, BOTH),
+    PEMPTY("mem", 0600, BOTH),
+    { "cwd", P_CWD, NULL, BOTH },
+    { "root", P_ROOT, NULL, BOTH },
+    { "exe", P_EXE, NULL, BOTH },
+    PF("mounts", proc_show_mounts, 0, false, BOTH),
+    PF("mountinfo", proc_show_mountinfo, 0, false, BOTH),
+    PEMPTY("mountstats", 0400, TGID),
+    PEMPTY("clear_refs", 0200, BOTH),
+    PEMPTY("smaps", 0444, BOTH),
+    PEMPTY("smaps_rollup", 0444, BOTH),
+    PEMPTY("pagemap", 0400, BOTH),
+    PDIR("attr", BOTH),
+    PF("wchan", proc_show_wchan, 0, false, BOTH),
+    PEMPTY("stack", 0400, BOTH),
+    PEMPTY("schedstat", 0444, BOTH),
+    PEMPTY("cpuset", 0444, BOTH),
+    PF("cgroup", proc_show_cgroup, 0, true, BOTH),
+    PF("oom_score", proc_show_oom_score, 0, true, BOTH),
+    PF("oom_adj", proc_show_oom_adj, 0644, false, BOTH),
+    PF("oom_score_adj", proc_show_oom_score_adj, 0644, false, BOTH),
+    PF("loginuid", proc_show_loginuid, 0644, false, BOTH),
+    PF("sessionid", proc_show_sessionid, 0, false, BOTH),
+    PEMPTY("coredump_filter", 0644, TGID),
+    PF("io", proc_show_io, 0400, false, BOTH),
+    PEMPTY("uid_map", 0644, BOTH),
+    PEMPTY("gid_map", 0644, BOTH),
+    PEMPTY("projid_map", 0644, BOTH),
+    PEMPTY("setgroups", 0644, BOTH),
+    PEMPTY("timers", 0444, TGID),
+    PEMPTY("timerslack_ns", 0666, TGID),
+    PEMPTY("arch_status", 0444, BOTH),
+    PEMPTY("ksm_merging_pages", 0444, BOTH),
+    PEMPTY("ksm_stat", 0444, BOTH),
 };
+
+/* Whether entry e is in a process directory (tid 0) or a thread's. */
+static bool pid_entry_in(const struct pid_entry *e, int tid)
+{
+    return e->only == BOTH || e->only == (tid ? TID : TGID);
+}
 
 /* ---- generated files ---- */
 
@@ -314,7 +385,7 @@ static struct inode *link_target(struct proc_node *n)
 static struct inode *proc_magic_link(struct inode *inode)
 {
     struct proc_node *n = node_of(inode);
-    if (n->kind == P_SELF || n->kind == P_THREAD_SELF || n->kind == P_SYMLINK)
+    if (n->kind == P_SELF || n->kind == P_THREAD_SELF || n->kind == P_ENTRY)
         return NULL;
     return link_target(n);
 }
@@ -339,8 +410,8 @@ static int proc_get_link(struct inode *inode, const char **target)
     *target = n->link;
     if (n->kind == P_SELF)
         return snprintf(n->link, sizeof(n->link), "%d", self ? self->pid : 0);
-    if (n->kind == P_SYMLINK)
-        return snprintf(n->link, sizeof(n->link), "%s", root_links[n->fd].target);
+    if (n->kind == P_ENTRY)
+        return snprintf(n->link, sizeof(n->link), "%s", n->entry->target);
     if (n->kind == P_THREAD_SELF)
         return snprintf(n->link, sizeof(n->link), "%d/task/%d", self ? self->pid : 0, self ? self->tid : 0);
     if (n->kind == P_FD) {
@@ -379,10 +450,10 @@ static int found(struct inode *inode, struct inode **out)
 }
 
 /* Processes on the root's nlink, as proc_root_getattr adds nr_processes() (every process,
- * kernel ones too) to the root's own 2 (this root has no subdirectories of its own). */
+ * kernel ones too) to the root's own 2 and its fixed subdirectories. */
 static void proc_root_count(void)
 {
-    unsigned n = 2;
+    unsigned n = entry_nlink(proc_root_entries);
     for (struct task *t = task_first(); t; t = task_next(t))
         n += t->tid == t->pid && t->state != TASK_DEAD;
     proc_sb->root->nlink = n;
@@ -395,12 +466,9 @@ static int proc_root_lookup(struct inode *dir, const char *name, size_t len, str
         return found(proc_node(dir, P_SELF, 0, 0, 0, NULL), out);
     if (name_is(name, len, "thread-self"))
         return found(proc_node(dir, P_THREAD_SELF, 0, 0, 0, NULL), out);
-    for (size_t i = 0; i < ARRAY_SIZE(root_links); i++)
-        if (name_is(name, len, root_links[i].name))
-            return found(proc_node(dir, P_SYMLINK, 0, 0, (int)i, NULL), out);
-    for (size_t i = 0; i < ARRAY_SIZE(root_files); i++)
-        if (name_is(name, len, root_files[i].name))
-            return found(proc_node(dir, P_FILE, 0, 0, 0, &root_files[i]), out);
+    for (const struct proc_dir_entry *e = proc_root_entries; e->name; e++)
+        if (name_is(name, len, e->name))
+            return found(proc_entry_node(dir, e), out);
     int pid = parse_int(name, len);
     if (pid > 0 && task_by_pid(pid))
         return found(proc_node(dir, P_PID, pid, 0, 0, NULL), out);
@@ -411,13 +479,26 @@ static int proc_root_lookup(struct inode *dir, const char *name, size_t len, str
 static int proc_pid_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
     struct proc_node *d = node_of(dir);
-    const struct pid_entry *e = d->tid ? TID_BASE : tgid_base;
-    size_t ne = d->tid ? TID_BASE_LEN : ARRAY_SIZE(tgid_base);
     if (!node_task(d))
         return -ENOENT;
-    for (size_t i = 0; i < ne; i++)
-        if (name_is(name, len, e[i].name))
-            return found(proc_node(dir, e[i].kind, d->pid, d->tid, 0, e[i].file), out);
+    for (const struct pid_entry *e = pid_base; e < pid_base + ARRAY_SIZE(pid_base); e++)
+        if (pid_entry_in(e, d->tid) && name_is(name, len, e->name))
+            return found(proc_node(dir, e->kind, d->pid, d->tid, 0, e->file), out);
+    return -ENOENT;
+}
+
+/* A fixed directory (proc_root.c, proc_sys.c): its table's entries. */
+static int proc_entry_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+    for (const struct proc_dir_entry *e = node_of(dir)->entry->subdir; e->name; e++)
+        if (name_is(name, len, e->name))
+            return found(proc_entry_node(dir, e), out);
+    return -ENOENT;
+}
+
+static int proc_empty_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+    (void)dir, (void)name, (void)len, (void)out;
     return -ENOENT;
 }
 
@@ -477,26 +558,40 @@ static bool emit_node(struct dir_context *ctx, int64_t *i, const char *name, str
     return !in || emit_at(ctx, (*i)++, name, in->ino, dtype_of(in->mode));
 }
 
+static bool iterate_entries(struct inode *dir, const struct proc_dir_entry *e, struct dir_context *ctx,
+                            int64_t i)
+{
+    for (; e->name; e++)
+        if (!emit_node(ctx, &i, e->name, proc_entry_node(dir, e)))
+            return false;
+    return true;
+}
+
+/* The root as proc_root_readdir walks it: the fixed entries from position 2, then
+ * proc_pid_readdir from FIRST_PROCESS_ENTRY (self, thread-self, the processes at
+ * TGID_OFFSET + pid); a finished walk stands past the last possible pid. */
 static void iterate_root(struct inode *dir, struct dir_context *ctx, int64_t i)
 {
     char name[16];
-    for (size_t k = 0; k < ARRAY_SIZE(root_links); k++)
-        if (!emit_node(ctx, &i, root_links[k].name, proc_node(dir, P_SYMLINK, 0, 0, (int)k, NULL)))
-            return;
-    for (size_t k = 0; k < ARRAY_SIZE(root_files); k++)
-        if (!emit_node(ctx, &i, root_files[k].name, proc_node(dir, P_FILE, 0, 0, 0, &root_files[k])))
-            return;
-    if (!emit_node(ctx, &i, "self", proc_node(dir, P_SELF, 0, 0, 0, NULL)) ||
-        !emit_node(ctx, &i, "thread-self", proc_node(dir, P_THREAD_SELF, 0, 0, 0, NULL)))
+    if (ctx->pos < FIRST_PROCESS_ENTRY && !iterate_entries(dir, proc_root_entries, ctx, i))
         return;
-    for (int pid = 1; pid < 32768; pid++) {   /* processes only: threads are under task/ */
+    if (ctx->pos < FIRST_PROCESS_ENTRY)
+        ctx->pos = FIRST_PROCESS_ENTRY;
+    if (!emit_at(ctx, FIRST_PROCESS_ENTRY, "self", proc_node(dir, P_SELF, 0, 0, 0, NULL)->ino, dtype_of(S_IFLNK)) ||
+        !emit_at(ctx, FIRST_PROCESS_ENTRY + 1, "thread-self", proc_node(dir, P_THREAD_SELF, 0, 0, 0, NULL)->ino,
+                 dtype_of(S_IFLNK)))
+        return;
+    for (int pid = (int)MAX(ctx->pos - TGID_OFFSET, 1); pid < PROC_PID_SCAN; pid++) {
         struct task *t = task_by_pid(pid);
-        if (!t || t->tid != t->pid)
+        if (!t || t->tid != t->pid)   /* processes only: threads are under task/ */
             continue;
         snprintf(name, sizeof(name), "%d", pid);
-        if (!emit_node(ctx, &i, name, proc_node(dir, P_PID, pid, 0, 0, NULL)))
+        struct inode *in = proc_node(dir, P_PID, pid, 0, 0, NULL);
+        ctx->pos = TGID_OFFSET + pid;
+        if (in && !ctx->emit(ctx, name, strlen(name), in->ino, dtype_of(S_IFDIR)))
             return;
     }
+    ctx->pos = TGID_OFFSET + PID_MAX_LIMIT;
 }
 
 unsigned proc_max_fds(const struct task *t)
@@ -525,7 +620,7 @@ static void iterate_fds(struct inode *dir, struct task *t, struct dir_context *c
 static void iterate_tasks(struct inode *dir, struct proc_node *d, struct task *p, struct dir_context *ctx, int64_t i)
 {
     char name[16];
-    for (int tid = 1; tid < 32768; tid++) {
+    for (int tid = 1; tid < PROC_PID_SCAN; tid++) {
         struct task *t = task_by_pid(tid);
         if (!t || t->pid != p->pid || t->state == TASK_DEAD)
             continue;
@@ -547,6 +642,12 @@ static int proc_iterate(struct file *f, struct dir_context *ctx)
         return 0;
     }
     struct proc_node *d = node_of(dir);
+    if (d->kind == P_ENTRY) {
+        iterate_entries(dir, d->entry->subdir, ctx, i);
+        return 0;
+    }
+    if (d->kind == P_EMPTYDIR)
+        return 0;
     struct task *t = node_task(d);
     if (!t)
         return 0;
@@ -555,10 +656,9 @@ static int proc_iterate(struct file *f, struct dir_context *ctx)
     } else if (d->kind == P_TASKDIR) {
         iterate_tasks(dir, d, t, ctx, i);
     } else {
-        const struct pid_entry *e = d->tid ? TID_BASE : tgid_base;
-        size_t ne = d->tid ? TID_BASE_LEN : ARRAY_SIZE(tgid_base);
-        for (size_t k = 0; k < ne; k++)
-            if (!emit_node(ctx, &i, e[k].name, proc_node(dir, e[k].kind, d->pid, d->tid, 0, e[k].file)))
+        for (const struct pid_entry *e = pid_base; e < pid_base + ARRAY_SIZE(pid_base); e++)
+            if (pid_entry_in(e, d->tid) &&
+                !emit_node(ctx, &i, e->name, proc_node(dir, e->kind, d->pid, d->tid, 0, e->file)))
                 return 0;
     }
     return 0;
@@ -601,9 +701,19 @@ static const struct inode_ops proc_root_iops = { .lookup = proc_root_lookup, .na
 static const struct inode_ops proc_pid_iops = { .lookup = proc_pid_lookup, .name_of = proc_name_of };
 static const struct inode_ops proc_task_iops = { .lookup = proc_task_lookup, .name_of = proc_name_of };
 static const struct inode_ops proc_fd_iops = { .lookup = proc_fd_lookup, .name_of = proc_name_of };
+static const struct inode_ops proc_entry_iops = { .lookup = proc_entry_lookup, .name_of = proc_name_of };
+static const struct inode_ops proc_empty_iops = { .lookup = proc_empty_lookup, .name_of = proc_name_of };
 static const struct file_ops proc_dir_fops = {
     .open = proc_dir_open, .read = proc_dir_read, .llseek = proc_file_llseek, .iterate = proc_iterate,
 };
+
+/* Whether reads of f print the machine's figures (a world file, struct proc_file): the
+ * checker takes them as world input. */
+bool proc_file_is_world(const struct file *f)
+{
+    const struct proc_node *n = f->inode && f->inode->fops == &proc_file_fops ? node_of(f->inode) : NULL;
+    return n && n->file && n->file->world;
+}
 
 /* Turn the (empty) super block mounted on /proc into procfs. */
 void procfs_init(struct super_block *sb)

@@ -296,6 +296,7 @@ struct inode *vfs_cwd(void);
 struct super_block *tmpfs_create(const char *name);
 int devfs_populate(struct inode *dev_dir);
 void procfs_init(struct super_block *sb);
+bool proc_file_is_world(const struct file *f);   /* procfs.c: a read of it is world input */
 int initramfs_unpack(struct inode *root, const void *cpio, size_t len);
 struct file *hostpipe_open(int stream);
 /* The anonymous file system that pipes and host pipes live on. */

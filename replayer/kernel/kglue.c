@@ -102,7 +102,8 @@ static void env_regs(void *ctx, int tid, uint64_t *rip, uint64_t *rsp, uint64_t 
     }
 }
 
-/* Reads of /dev/random and /dev/urandom are world input (Linux's makedev(1, 8) and (1, 9)). */
+/* Reads of /dev/random and /dev/urandom are world input (Linux's makedev(1, 8) and (1, 9)),
+ * and so are /proc's files of the machine's figures. */
 static int env_fd_world(void *ctx, int tid, int fd)
 {
     (void)ctx;
@@ -114,6 +115,8 @@ static int env_fd_world(void *ctx, int tid, int fd)
     int kind = WORLD_NONE;
     if (f->inode && S_ISCHR(f->inode->mode) && (f->inode->rdev == 0x108 || f->inode->rdev == 0x109))
         kind = WORLD_RANDOM;
+    else if (proc_file_is_world(f))   /* /proc files of the machine's figures */
+        kind = WORLD_FIGURES;
     file_put(f);
     return kind;
 }

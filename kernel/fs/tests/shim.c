@@ -14,11 +14,13 @@
 #include "kernel/proc/proc.h"
 #include "kernel/mm/mm.h"
 #include "kernel/signal.h"
+#include "kernel/runspec.h"
 
 char shim_console[3][65536];
 size_t shim_console_len[3];
 int shim_would_block;
 struct task shim_task;
+struct runspec the_runspec;   /* no run spec: uname's default release */
 
 void *kmalloc(size_t n) { return malloc(n ? n : 1); }
 void *kzalloc(size_t n) { return calloc(1, n ? n : 1); }

@@ -1,0 +1,121 @@
+/*
+ * proc_pid_misc.c — the small per-process files of fs/proc/base.c that programs read: auxv
+ * (the vector exec put on the stack, as mm->saved_auxv keeps it), personality, the oom
+ * figures, loginuid and sessionid (never set: audit's "unset" value), wchan, cgroup and io.
+ * What this kernel has no state for is printed as Linux prints it for a process of the
+ * recording sandbox, and said so at the function.
+ */
+#include "kernel/fs/proc_internal.h"
+#include "kernel/proc/proc.h"
+#include "kernel/mm/mm.h"
+#include <linux/auxvec.h>
+
+/* 8 bytes of t's memory at addr; false when not mapped. */
+static bool peek_u64(struct task *t, uint64_t addr, uint64_t *v)
+{
+    char *page = t->mm ? mm_user_page(t->mm, addr, false) : NULL;
+    if (!page || addr % 8)
+        return false;
+    memcpy(v, page, 8);
+    return true;
+}
+
+/* The [vdso] mapping's start (Linux's AT_SYSINFO_EHDR), or 0. */
+static uint64_t vdso_base(struct mm *mm)
+{
+    for (struct vma *v = mm->vmas; v; v = v->next)
+        if (v->flags & VMA_VDSO)
+            return v->start;
+    return 0;
+}
+
+/* The auxiliary vector after argc, argv and envp on the stack exec built, up to AT_NULL.
+ * Exec leaves AT_IGNORE where Linux has AT_SYSINFO_EHDR (the recorder rewrites the stack,
+ * not saved_auxv), so that entry is shown as Linux's: the vDSO's address. */
+int proc_show_auxv(struct task *t, char *buf, size_t size)
+{
+    uint64_t sp = t->mm ? t->mm->start_stack : 0, argc, v;
+    if (!sp || !peek_u64(t, sp, &argc))
+        return 0;
+    uint64_t p = sp + 8 * (argc + 2);
+    while (peek_u64(t, p, &v) && v)   /* envp up to its NULL */
+        p += 8;
+    p += 8;
+    size_t n = 0;
+    for (uint64_t pair[2]; n + sizeof(pair) <= size; p += 16) {
+        if (!peek_u64(t, p, &pair[0]) || !peek_u64(t, p + 8, &pair[1]))
+            break;
+        if (pair[0] == AT_IGNORE && n == 0) {
+            pair[0] = AT_SYSINFO_EHDR;
+            pair[1] = vdso_base(t->mm);
+        }
+        memcpy(buf + n, pair, sizeof(pair));
+        n += sizeof(pair);
+        if (pair[0] == AT_NULL)
+            break;
+    }
+    return (int)n;
+}
+
+/* Every process runs as the sandbox starts them: personality(ADDR_NO_RANDOMIZE). */
+int proc_show_personality(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "%08x\n", 0x0040000u);
+}
+
+/* oom_badness() weighs the task's memory against the machine's: a world figure. */
+int proc_show_oom_score(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "%d\n", 666);
+}
+
+/* No process has changed its oom_score_adj (nothing writes it): 0, and oom_adj shows the
+ * same as its legacy scale. */
+int proc_show_oom_score_adj(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "0\n");
+}
+
+int proc_show_oom_adj(struct task *t, char *buf, size_t size)
+{
+    return proc_show_oom_score_adj(t, buf, size);
+}
+
+/* AUDIT_UID_UNSET and AUDIT_SID_UNSET, without a newline, as Linux prints them. */
+int proc_show_loginuid(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "%u", 4294967295u);
+}
+
+int proc_show_sessionid(struct task *t, char *buf, size_t size)
+{
+    return proc_show_loginuid(t, buf, size);
+}
+
+/* Linux prints the symbol a sleeping task waits in, and "0" for a running one (the reader
+ * itself) or when kallsyms are hidden from it; this kernel has no symbols to give: "0". */
+int proc_show_wchan(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "0");
+}
+
+/* The sandbox has no cgroup namespace, so Linux shows the host's hierarchy: a world file;
+ * here the unified hierarchy's root. */
+int proc_show_cgroup(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "0::/\n");
+}
+
+/* task_io_accounting: this kernel counts none of it yet, so every figure is 0. */
+int proc_show_io(struct task *t, char *buf, size_t size)
+{
+    (void)t;
+    return snprintf(buf, size, "rchar: 0\nwchar: 0\nsyscr: 0\nsyscw: 0\nread_bytes: 0\nwrite_bytes: 0\n"
+                               "cancelled_write_bytes: 0\n");
+}
