@@ -51,6 +51,10 @@ long sys_getsid(int pid)
 /* The names sethostname and setdomainname change (the sandbox's: docs/interfaces.md). */
 static char uts_nodename[__NEW_UTS_LEN + 1] = "lockstep", uts_domainname[__NEW_UTS_LEN + 1] = "(none)";
 
+/* The names as /proc/sys/kernel/{hostname,domainname} show them (kernel/fs/proc_sys.c). */
+const char *uts_hostname(void) { return uts_nodename; }
+const char *uts_domainname_get(void) { return uts_domainname; }
+
 long sys_uname(struct new_utsname *u)
 {
     struct new_utsname n;

@@ -6,7 +6,7 @@
  * limits, mounts, cgroup, environ, cmdline, oom_score(_adj), loginuid, sessionid,
  * personality, wchan; /proc/sys's kernel, vm and fs values; /proc's version, filesystems,
  * cmdline, loadavg, uptime, stat, meminfo and cpuinfo (the machine's figures are world
- * input). The checks print names and properties only; the bytes read are compared by the
+ * input); and /proc/sys/kernel/hostname after sethostname. The checks print names and properties only; the bytes read are compared by the
  * checker.
  */
 #define _GNU_SOURCE
@@ -118,5 +118,11 @@ int main(void)
 		snprintf(name, sizeof name, "%s reads", files[i]);
 		CHECK(name, len >= 0, "errno %s", strerrorname(errno));
 	}
+
+	/* /proc/sys/kernel/hostname follows sethostname. */
+	CHECK("sethostname", sethostname("proc-listing", 12) == 0, "errno %s", strerrorname(errno));
+	slurp("/proc/sys/kernel/hostname");
+	CHECK("/proc/sys/kernel/hostname shows the new name", strcmp(buf, "proc-listing\n") == 0, "%.40s", buf);
+	sethostname("lockstep", 8);
 	return contract_end();
 }

@@ -120,6 +120,10 @@ void proc_mem_figures(struct task *t, struct proc_mem *m);
 /* Task state as Linux's get_task_state() letters it: 'R', 'S', 'T', 'Z'. */
 char proc_task_state(struct task *t);
 
+/* kernel/sys.c: the uts names sethostname and setdomainname set. */
+const char *uts_hostname(void);
+const char *uts_domainname_get(void);
+
 /* kernel/proc/affinity.c: the CPUs t may run on, as sched_getaffinity reports them. */
 uint64_t task_cpus_allowed(const struct task *t);
 

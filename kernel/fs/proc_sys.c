@@ -19,8 +19,6 @@
     }
 
 SYSCTL_TEXT(sys_ostype, "Linux")
-SYSCTL_TEXT(sys_hostname, "lockstep")   /* the sandbox's uts name, as uname() gives it */
-SYSCTL_TEXT(sys_domainname, "(none)")
 SYSCTL_TEXT(sys_version, "#1 SMP Lockstep")
 SYSCTL_TEXT(sys_pid_max, "4194304")   /* PID_MAX_LIMIT, as the recording host sets it */
 SYSCTL_TEXT(sys_ngroups_max, "65536")
@@ -30,6 +28,8 @@ SYSCTL_TEXT(sys_file_max, "9223372036854775807")
 SYSCTL_TEXT(sys_nr_open, "1048576")
 SYSCTL_TEXT(sys_pipe_max_size, "1048576")
 SYSCTL_TEXT(sys_uuid, "00000000-0000-4000-8000-000000000000")
+SYSCTL_TEXT(sys_hostname, uts_hostname())   /* the uts names, as uname() gives them */
+SYSCTL_TEXT(sys_domainname, uts_domainname_get())
 
 /* uname's release: the run spec's (the recording's), as kernel/sys.c reports it. */
 const char *proc_uts_release(void)

@@ -21,6 +21,8 @@ size_t shim_console_len[3];
 int shim_would_block;
 struct task shim_task;
 struct runspec the_runspec;   /* no run spec: uname's default release */
+const char *uts_hostname(void) { return "lockstep"; }
+const char *uts_domainname_get(void) { return "(none)"; }
 
 void *kmalloc(size_t n) { return malloc(n ? n : 1); }
 void *kzalloc(size_t n) { return calloc(1, n ? n : 1); }
