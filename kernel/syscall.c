@@ -73,7 +73,8 @@ void syscall_dispatch(struct trap_frame *f)
         ret = syscall_table[nr](a[0], a[1], a[2], a[3], a[4], a[5]);
     /* With SIGKILL pending Linux's ptrace reports no syscall exit (ptrace_stop gives way to the
      * fatal signal), so the recorded call "does not come back": nor does it for the checker. */
-    if (check_mode && !(current_task()->sigpending & SIGBIT(SIGKILL) & ~check_hook_signal_held(current_task())))   /* check mode: replayer/kernel/check.h */
+    if (check_mode && !((current_task()->sigpending & SIGBIT(SIGKILL)) &&
+                        !(check_hook_signal_held(current_task()) & SIGBIT(SIGKILL))))   /* check mode: replayer/kernel/check.h */
         ret = check_hook_exit(nr, ret);
 out:
     if (the_runspec.trace_syscalls)

@@ -92,7 +92,7 @@ struct check_stream {
     uint32_t entry_nr;
     bool point_valid, point_on_return;  /* where the recorded delivery at point_pos happened */
     uint32_t point_pos;
-    uint64_t returned_ns;    /* when the task last came back from a syscall (caller's clock) */
+    uint64_t returned_ns;    /* first interrupt seen in user code since the last call (0: none) */
     uint32_t sigret_pos[8];  /* rt_sigreturns of signals delivered at an entry, and that call */
     uint32_t sigret_nr[8];
     uint32_t nsigret;
@@ -163,7 +163,8 @@ int check_entry_overdue(struct check_run *run, int tid, uint32_t nr, uint32_t wa
  * check_signal_due: *due is the set of signals tid may be given now (the recording's next
  * delivery, or what a recorded rt_sigtimedwait in flight waits for): the caller holds every other
  * asynchronous one out of delivery. false when tid is not checked (hold nothing).
- * from_user: the task is going back to user mode from an interrupt (not a syscall). */
+ * from_user: the task is going back to user mode from an interrupt (not a syscall); now_ns (the
+ * caller's clock, read only then) times its stay in user code since that call. */
 bool check_signal_due(struct check_run *run, int tid, bool from_user, uint64_t now_ns, uint64_t *due);
 /* At a syscall's entry, before check_enter: the signal the recording delivers before this call,
  * or 0. The caller waits until it is pending, delivers it and restarts the call. */
@@ -173,7 +174,7 @@ int check_signal_before_call(struct check_run *run, int tid, uint32_t nr);
 int check_signal_in_call(struct check_run *run, int tid);
 /* After check_exit: the signal the recording delivers on this call's return, or 0 (the caller
  * waits until it is pending). */
-int check_signal_after_call(struct check_run *run, int tid, uint64_t now_ns);
+int check_signal_after_call(struct check_run *run, int tid);
 /* The recorded delivery tid is to make next (the one check_signal_due speaks of), if any. */
 bool check_signal_recorded(struct check_run *run, int tid, struct trace_signal *si);
 /* Whether SIGKILL may end tid now: the task is at its recorded end (its last call in flight,

@@ -302,7 +302,7 @@ uint64_t check_hook_signal_held(const struct task *t)
         return 0;
     bool from_user = t == current_task() && t->frame && arch_syscall_orig_nr(t->frame) < 0;
     uint64_t due;
-    if (!check_signal_due(&the_run, t->tid, from_user, arch_monotonic_ns(), &due))
+    if (!check_signal_due(&the_run, t->tid, from_user, from_user ? arch_monotonic_ns() : 0, &due))
         return 0;
     /* a SIGCHLD is due once the recorded child's was sent (then it carries that one) */
     int want = (due & SIGBIT(SIGCHLD)) ? recorded_sigchld_child(t) : 0;
@@ -589,7 +589,7 @@ long check_hook_exit(long nr, long ret)
         check_run_stack_strings(&the_run, stack_strings(t));
     if (nr == NR_CLOCK_GETTIME && result == 0)
         follow_shown_clock(t);
-    int sig = check_signal_after_call(&the_run, t->tid, arch_monotonic_ns());
+    int sig = check_signal_after_call(&the_run, t->tid);
     if (sig && !await_signal(t, sig))
         signal_missing(t, sig, false);
     return (long)result;

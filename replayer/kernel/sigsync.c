@@ -130,7 +130,11 @@ static int due_signal(struct check_run *run, struct check_stream *s, bool from_u
     int signo = signal_at(run, s, k);
     if (!signo || delivered_on_return(run, s, k))
         return signo;
-    return from_user && now_ns - s->returned_ns >= USER_RUN_NS ? signo : 0;
+    if (!from_user)
+        return 0;
+    if (!s->returned_ns)   /* the first interrupt since the call came back: start counting */
+        s->returned_ns = now_ns ? now_ns : 1;
+    return now_ns - s->returned_ns >= USER_RUN_NS ? signo : 0;
 }
 
 bool check_signal_due(struct check_run *run, int tid, bool from_user, uint64_t now_ns, uint64_t *due)
@@ -170,12 +174,12 @@ int check_signal_in_call(struct check_run *run, int tid)
     return signal_at(run, s, stream_peek(run, s, at + 1));
 }
 
-int check_signal_after_call(struct check_run *run, int tid, uint64_t now_ns)
+int check_signal_after_call(struct check_run *run, int tid)
 {
     struct check_stream *s = stream_of(run, tid);
     if (!s || run->verdict != VERDICT_RUNNING || s->inflight >= 0)
         return 0;
-    s->returned_ns = now_ns;
+    s->returned_ns = 0;
     uint32_t k = stream_peek(run, s, s->pos);
     int signo = signal_at(run, s, k);
     return signo && delivered_on_return(run, s, k) ? signo : 0;
