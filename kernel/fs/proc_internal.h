@@ -35,6 +35,7 @@ struct proc_dir_entry {
     const struct proc_file *file;
     const char *target;
     const struct proc_dir_entry *subdir;
+    bool sysctl;   /* a directory of /proc/sys: link count 1, as proc_sys_make_inode leaves it */
 };
 extern const struct proc_dir_entry proc_root_entries[];   /* proc_root.c */
 extern const struct proc_dir_entry proc_sys_entries[];    /* proc_sys.c */

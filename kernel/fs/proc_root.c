@@ -8,11 +8,12 @@
 #include "kernel/fs/proc_internal.h"
 #include "kernel/fs/vfs.h"
 
-#define PROC_FILE(nm, fn, md, w) { nm, S_IFREG | (md), &(const struct proc_file){ .name = nm, .show = fn, .world = w }, NULL, NULL }
+#define PROC_FILE(nm, fn, md, w) \
+    { .name = nm, .mode = S_IFREG | (md), .file = &(const struct proc_file){ .name = nm, .show = fn, .world = w } }
 #define PROC_WORLD(nm, fn) PROC_FILE(nm, fn, 0444, true)
 #define PROC_HOST(nm, md) PROC_FILE(nm, proc_show_empty, md, true)   /* the host's figures only */
-#define PROC_DIR(nm, sub) { nm, S_IFDIR | 0555, NULL, NULL, sub }
-#define PROC_LINK(nm, to) { nm, S_IFLNK | 0777, NULL, to, NULL }
+#define PROC_DIR(nm, sub) { .name = nm, .mode = S_IFDIR | 0555, .subdir = sub }
+#define PROC_LINK(nm, to) { .name = nm, .mode = S_IFLNK | 0777, .target = to }
 
 static const struct proc_dir_entry proc_empty_dir[] = { { 0 } };
 
@@ -22,7 +23,7 @@ const struct proc_dir_entry proc_root_entries[] = {
     PROC_HOST("dma", 0444),
     PROC_DIR("irq", proc_empty_dir),
     PROC_LINK("net", "self/net"),
-    PROC_DIR("sys", proc_sys_entries),
+    { .name = "sys", .mode = S_IFDIR | 0555, .subdir = proc_sys_entries, .sysctl = true },
     PROC_DIR("tty", proc_empty_dir),
     PROC_DIR("acpi", proc_empty_dir),
     PROC_HOST("keys", 0444),

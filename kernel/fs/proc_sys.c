@@ -43,8 +43,9 @@ static int sys_osrelease(struct task *t, char *buf, size_t size)
     return snprintf(buf, size, "%s\n", proc_uts_release());
 }
 
-#define SYSCTL(nm, fn, md, w) { nm, S_IFREG | (md), &(const struct proc_file){ .name = nm, .show = fn, .world = w }, NULL, NULL }
-#define SYSDIR(nm, sub) { nm, S_IFDIR | 0555, NULL, NULL, sub }
+#define SYSCTL(nm, fn, md, w) \
+    { .name = nm, .mode = S_IFREG | (md), .file = &(const struct proc_file){ .name = nm, .show = fn, .world = w } }
+#define SYSDIR(nm, sub) { .name = nm, .mode = S_IFDIR | 0555, .subdir = sub, .sysctl = true }
 
 static const struct proc_dir_entry sys_kernel_random[] = {
     SYSCTL("boot_id", sys_uuid, 0444, true),

@@ -89,9 +89,10 @@ static unsigned kind_mode(enum proc_kind kind, const struct proc_file *file, con
 {
     switch (kind) {
     case P_ENTRY: return e->mode & 07777 ? e->mode : e->mode | (S_ISDIR(e->mode) ? 0555 : 0444);
-    case P_EMPTYDIR: return S_IFDIR | 0555;
+    case P_EMPTYDIR: return S_IFDIR | (file->mode ? file->mode : 0555);
     case P_PID: case P_TASKDIR: case P_TID: return S_IFDIR | 0555;
-    case P_FDDIR: case P_FDINFODIR: return S_IFDIR | 0500;
+    case P_FDDIR: return S_IFDIR | 0500;
+    case P_FDINFODIR: return S_IFDIR | 0555;
     case P_FILE: return S_IFREG | (file->mode ? file->mode : 0444);
     case P_FD: return S_IFLNK | 0700;
     default: return S_IFLNK | 0777;
@@ -137,7 +138,8 @@ static struct inode *proc_node_of(struct inode *dir, enum proc_kind kind, int pi
     *n = (struct proc_node){ nodes, kind, pid, tid, fd, file, e, inode, "" };
     inode->priv = n;
     inode->nlink = kind == P_PID ? PID_DIR_NLINK : kind == P_TID ? TID_DIR_NLINK
-                 : kind == P_ENTRY && S_ISDIR(mode) ? entry_nlink(e->subdir) : S_ISDIR(mode) ? 2 : 1;
+                 : kind == P_ENTRY && S_ISDIR(mode) ? (e->sysctl ? 1 : entry_nlink(e->subdir))
+                 : S_ISDIR(mode) ? 2 : 1;
     inode->parent = dir;
     /* st_size: a plain symlink's is its target's length (proc_symlink), an fd link's 64
      * (proc_fd_instantiate); the rest 0 */
@@ -197,16 +199,16 @@ static const struct proc_file f_fdinfo = { .name = "fdinfo", .show_fd = proc_sho
 #define PF(nm, fn, md, w, o) { nm, P_FILE, &(const struct proc_file){ .name = nm, .show = fn, .mode = md, .world = w }, o }
 /* A file this kernel has nothing to print in yet (empty), a directory with nothing in it. */
 #define PEMPTY(nm, md, o) PF(nm, proc_show_empty, md, false, o)
-#define PDIR(nm, o) { nm, P_EMPTYDIR, &(const struct proc_file){ .name = nm }, o }
+#define PDIR(nm, md, o) { nm, P_EMPTYDIR, &(const struct proc_file){ .name = nm, .mode = md }, o }
 
 /* Linux 6.x's tgid_base_stuff and tid_base_stuff merged, in their order. */
 static const struct pid_entry pid_base[] = {
     { "task", P_TASKDIR, NULL, TGID },
     { "fd", P_FDDIR, NULL, BOTH },
-    PDIR("map_files", TGID),
+    PDIR("map_files", 0500, TGID),
     { "fdinfo", P_FDINFODIR, NULL, BOTH },
-    PDIR("ns", BOTH),
-    PDIR("net", BOTH),
+    PDIR("ns", 0511, BOTH),
+    PDIR("net", 0555, BOTH),
     PF("environ", proc_show_environ, 0400, false, BOTH),
     PF("auxv", proc_show_auxv, 0400, false, BOTH),
     PF("status", proc_pid_status, 0, false, BOTH),
@@ -235,7 +237,7 @@ static const struct pid_entry pid_base[] = {
     PEMPTY("smaps", 0444, BOTH),
     PEMPTY("smaps_rollup", 0444, BOTH),
     PEMPTY("pagemap", 0400, BOTH),
-    PDIR("attr", BOTH),
+    PDIR("attr", 0555, BOTH),
     PF("wchan", proc_show_wchan, 0, false, BOTH),
     PEMPTY("stack", 0400, BOTH),
     PEMPTY("schedstat", 0444, BOTH),
@@ -255,8 +257,8 @@ static const struct pid_entry pid_base[] = {
     PEMPTY("timers", 0444, TGID),
     PEMPTY("timerslack_ns", 0666, TGID),
     PEMPTY("arch_status", 0444, BOTH),
-    PEMPTY("ksm_merging_pages", 0444, BOTH),
-    PEMPTY("ksm_stat", 0444, BOTH),
+    PEMPTY("ksm_merging_pages", 0400, BOTH),
+    PEMPTY("ksm_stat", 0400, BOTH),
 };
 
 /* Whether entry e is in a process directory (tid 0) or a thread's. */
