@@ -6,12 +6,14 @@
  * limits, mounts, cgroup, environ, cmdline, oom_score(_adj), loginuid, sessionid,
  * personality, wchan; /proc/sys's kernel, vm and fs values; /proc's version, filesystems,
  * cmdline, loadavg, uptime, stat, meminfo and cpuinfo (the machine's figures are world
- * input); and /proc/sys/kernel/hostname after sethostname. The checks print names and properties only; the bytes read are compared by the
+ * input); the modes and link counts of a process directory's entries and of /proc/sys's
+ * directories; and /proc/sys/kernel/hostname after sethostname. The checks print names and properties only; the bytes read are compared by the
  * checker.
  */
 #define _GNU_SOURCE
 #include "contract.h"
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 
 static char dents[65536];
@@ -117,6 +119,21 @@ int main(void)
 		char name[96];
 		snprintf(name, sizeof name, "%s reads", files[i]);
 		CHECK(name, len >= 0, "errno %s", strerrorname(errno));
+	}
+
+	/* Modes and link counts (compared by the checker): a process directory's subdirectories
+	 * and files, and /proc/sys's directories (link count 1). */
+	static const char *const stats[] = {
+		"/proc/self/fd", "/proc/self/fdinfo", "/proc/self/map_files", "/proc/self/ns",
+		"/proc/self/attr", "/proc/self/environ", "/proc/self/mem", "/proc/self/clear_refs",
+		"/proc/self/timerslack_ns", "/proc/self/ksm_stat", "/proc/sys", "/proc/sys/kernel",
+		"/proc/sys/kernel/ostype", "/proc/sys/kernel/pid_max", "/proc/meminfo", "/proc/kmsg",
+	};
+	for (size_t i = 0; i < sizeof stats / sizeof stats[0]; i++) {
+		struct stat st;
+		char name[96];
+		snprintf(name, sizeof name, "stat %s", stats[i]);
+		CHECK(name, lstat(stats[i], &st) == 0, "errno %s", strerrorname(errno));
 	}
 
 	/* /proc/sys/kernel/hostname follows sethostname. */
