@@ -62,7 +62,7 @@ const struct proc_dir_entry proc_root_entries[] = {
     PROC_HOST("kpagecount", 0400),
     PROC_HOST("kpageflags", 0400),
     PROC_HOST("partitions", 0444),
-    PROC_HOST("timer_list", 0444),
+    PROC_HOST("timer_list", 0400),
     PROC_HOST("execdomains", 0444),
     PROC_FILE("filesystems", proc_show_filesystems, 0444, false),
     PROC_HOST("kpagecgroup", 0400),
