@@ -87,9 +87,6 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
     thread_exit_user_state(t);
     vfork_release(t);
     task_drop_resources(t);
-    if (check_mode)   /* check mode: replayer/kernel/check.h (its turn to become a zombie) */
-        check_hook_task_released();
-    signal_queue_free(t);
     /* Orphans go to another live thread of the group (proc/thread.c), else to the nearest
      * living ancestor that is a child subreaper, else to init. */
     struct task *reaper = thread_group_heir(t);
@@ -115,6 +112,10 @@ static _Noreturn void exit_task(int wait_status, bool whole_group)
         pgrp_orphaned_by_exit(t, NULL);
     if (reaper)
         wq_wake_all(&reaper->child_wait);
+    /* After the children's death signals, which may come before our end in the recording. */
+    if (check_mode)   /* check mode: replayer/kernel/check.h (its turn to become a zombie) */
+        check_hook_task_released();
+    signal_queue_free(t);
     t->exit_status = wait_status;
     struct task *leader = task_by_pid(t->pid);
     thread_exit_state(t);
