@@ -4,6 +4,8 @@
  * equal sizes (EINVAL otherwise); with MREMAP_FIXED it goes exactly where asked, replacing
  * what was there. MREMAP_FIXED alone: an overlap of old and new is EINVAL, an unaligned new
  * address EINVAL; a shrinking move keeps the head; an old range over a hole is EFAULT.
+ * Without a move: an old length of 0 is EINVAL on a private mapping and EFAULT where nothing
+ * is mapped, and a shrink may name more than the mapping holds (the tail is just unmapped).
  */
 #define _GNU_SOURCE
 #include "contract.h"
@@ -61,5 +63,18 @@ int main(void)
 	r = mremap(src, page, page, MREMAP_MAYMOVE | MREMAP_FIXED, old);
 	CHECK("old range no longer mapped: EFAULT", r == MAP_FAILED && errno == EFAULT, "errno %s",
 	      strerrorname(errno));
+
+	char *priv = mmap(NULL, 2 * page, RW, ANON, -1, 0);
+	errno = 0;
+	r = mremap(priv, 0, page, MREMAP_MAYMOVE);
+	CHECK("old length 0 on a private mapping: EINVAL", r == MAP_FAILED && errno == EINVAL, "errno %s",
+	      strerrorname(errno));
+	munmap(priv + page, page);
+	errno = 0;
+	r = mremap(priv + page, 0, page, MREMAP_MAYMOVE);
+	CHECK("old length 0 where nothing is mapped: EFAULT", r == MAP_FAILED && errno == EFAULT, "errno %s",
+	      strerrorname(errno));
+	r = mremap(priv, 2 * page, page, 0);
+	CHECK("a shrink naming more than the mapping holds", r == priv, "failed (%s)", strerrorname(errno));
 	return contract_end();
 }

@@ -36,6 +36,22 @@ static long move_mapping(struct mm *mm, struct vma *v, uint64_t old, uint64_t le
     return (long)new;
 }
 
+/* The VMA that [old, old + old_len) lies in, checked as Linux's vma_to_resize does: EFAULT when
+ * none holds old or the range runs past it, EINVAL for an old length of 0 (Linux duplicates a
+ * shared mapping then, which is not supported here; a private one is EINVAL there too). */
+static long vma_to_resize(struct mm *mm, uint64_t old, uint64_t old_len, struct vma **out)
+{
+    struct vma *v = vma_find(mm, old);
+    if (!v || v->start > old)
+        return -EFAULT;
+    if (!old_len)
+        return -EINVAL;
+    if (v->end < old + old_len)
+        return -EFAULT;
+    *out = v;
+    return 0;
+}
+
 /* MREMAP_FIXED or MREMAP_DONTUNMAP: a move to new_addr (exactly there with FIXED, else new_addr
  * is a hint), checked in Linux's mremap_to order. */
 static long mremap_to(struct mm *mm, uint64_t old, uint64_t old_len, uint64_t new_addr, uint64_t alen,
@@ -53,9 +69,10 @@ static long mremap_to(struct mm *mm, uint64_t old, uint64_t old_len, uint64_t ne
         mm_unmap(mm, old + alen, old_len - alen);
         old_len = alen;
     }
-    struct vma *v = vma_find(mm, old);
-    if (!v || v->start > old || v->end < old + old_len)
-        return -EFAULT;
+    struct vma *v;
+    long r = vma_to_resize(mm, old, old_len, &v);
+    if (r < 0)
+        return r;
     uint64_t more = (flags & MREMAP_DONTUNMAP) ? old_len : alen - old_len;   /* DONTUNMAP keeps both */
     if (!mm_may_expand(mm, v->prot, v->flags, more / PAGE_SIZE))
         return -ENOMEM;
@@ -82,18 +99,19 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, uint64_t flags
     uint64_t alen = ALIGN_UP(new_len, PAGE_SIZE);
     if (!alen || alen < new_len)
         return -EINVAL;
-    if (!old_len)
-        return -EINVAL;               /* duplicating a shared mapping: not supported */
     if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP))
         return mremap_to(mm, old, old_len, new_addr, alen, flags);
     struct vma *v = vma_find(mm, old);
-    if (!v || v->start > old || v->end < old + old_len)
+    if (!v || v->start > old)
         return -EFAULT;
-    if (alen <= old_len) {
+    if (alen <= old_len) {            /* a shrink just unmaps the tail, whatever it holds */
         if (alen < old_len)
             mm_unmap(mm, old + alen, old_len - alen);
         return (long)old;
     }
+    long r = vma_to_resize(mm, old, old_len, &v);
+    if (r < 0)
+        return r;
     if (!mm_may_expand(mm, v->prot, v->flags, (alen - old_len) / PAGE_SIZE))
         return -ENOMEM;
     /* Grow in place when the mapping ends at old + old_len and the room after it is free. */
