@@ -197,6 +197,14 @@ long sys_prctl(int option, uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5)
         if (a2 || a3 || a4 || a5)
             return -EINVAL;
         return t->no_new_privs;
+    /* State this kernel does not model, read as Linux reports a process that never set it:
+     * no seccomp filter, no securebits or keep-caps flag, the default machine-check policy. */
+    case PR_GET_SECCOMP:
+    case PR_GET_SECUREBITS:
+    case PR_GET_KEEPCAPS:
+        return 0;
+    case PR_MCE_KILL_GET:
+        return a2 || a3 || a4 || a5 ? -EINVAL : PR_MCE_KILL_DEFAULT;
     default:
         return -EINVAL;
     }
