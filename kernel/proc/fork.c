@@ -8,6 +8,7 @@
 #include "kernel/errno.h"
 #include "kernel/signal.h"
 #include "kernel/mm/mm.h"
+#include "kernel/mm/frame.h"
 #include "kernel/fs/fdtable.h"
 #include "kernel/fs/fs_context.h"
 #include "kernel/fs/vfs.h"
@@ -129,6 +130,15 @@ static bool nproc_over_limit(const struct task *parent)
                          CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_SETTLS | CLONE_SIGHAND | \
                          CLONE_THREAD | CLONE_SYSVSEM | CLONE_DETACHED | CLONE_CLEAR_SIGHAND)
 
+/* Frames fork keeps back: a fork that would start below this many free fails with ENOMEM, so
+ * the processes already running can still take their copy-on-write and stack faults (with no
+ * frame left a fault is a SIGBUS, where Linux would run its OOM killer): 1/32 of memory, >= 64. */
+static bool fork_memory_low(void)
+{
+    size_t reserve = frame_total_count() / 32;
+    return frame_free_count() < (reserve > 64 ? reserve : 64);
+}
+
 long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, uint64_t tls)
 {
     struct task *parent = current_task();
@@ -141,6 +151,8 @@ long do_fork(uint64_t flags, uint64_t newsp, int *parent_tid, int *child_tid, ui
     if ((flags & CLONE_SIGHAND) && !(flags & CLONE_VM))
         return -EINVAL;
     thread_reap_retired();
+    if (fork_memory_low())
+        return -ENOMEM;
     if (nproc_over_limit(parent))
         return -EAGAIN;
     if (signal_pending(parent))   /* copy_process: a signal came first; delivered, then fork restarts */
