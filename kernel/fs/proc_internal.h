@@ -23,6 +23,7 @@ struct proc_file {
     unsigned mode;
     long (*write)(struct task *t, const char *buf, size_t len);
     bool world;
+    const struct file_ops *fops;   /* a file that is not generated text (mem): its own ops */
 };
 
 /* A fixed entry of /proc or of a directory under it (Linux's proc_dir_entry, and the
@@ -95,6 +96,12 @@ int proc_show_sessionid(struct task *t, char *buf, size_t size);
 int proc_show_wchan(struct task *t, char *buf, size_t size);
 int proc_show_cgroup(struct task *t, char *buf, size_t size);
 int proc_show_io(struct task *t, char *buf, size_t size);
+
+/* The task a /proc file's node shows (its process or thread; the reader for the root's
+ * files), NULL once gone (procfs.c). */
+struct task *proc_inode_task(struct inode *inode);
+struct file_ops;
+extern const struct file_ops proc_mem_fops;   /* proc_mem_rw.c: /proc/<pid>/mem */
 
 /* Linux's max_fds: the size of t's fd table (FDSize, where fd/'s listing ends). */
 unsigned proc_max_fds(const struct task *t);

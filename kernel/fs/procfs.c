@@ -145,7 +145,8 @@ static struct inode *proc_node_of(struct inode *dir, enum proc_kind kind, int pi
      * (proc_fd_instantiate); the rest 0 */
     inode->size = kind == P_ENTRY && S_ISLNK(mode) ? strlen(e->target) : kind == P_FD ? 64 : 0;
     inode->iops = kind_iops(kind, mode);
-    inode->fops = S_ISDIR(mode) ? &proc_dir_fops : S_ISREG(mode) ? &proc_file_fops : NULL;
+    inode->fops = S_ISDIR(mode) ? &proc_dir_fops
+                : S_ISREG(mode) ? (file && file->fops ? file->fops : &proc_file_fops) : NULL;
     nodes = n;
     return inode;
 }
@@ -171,6 +172,12 @@ static struct task *node_task(const struct proc_node *n)
         return t;
     struct task *th = task_by_pid(n->tid);
     return th && th->pid == t->pid ? th : NULL;
+}
+
+struct task *proc_inode_task(struct inode *inode)
+{
+    const struct proc_node *n = node_of(inode);
+    return n->pid ? node_task(n) : current_task();
 }
 
 static int parse_int(const char *s, size_t len)
@@ -226,7 +233,7 @@ static const struct pid_entry pid_base[] = {
     PF("maps", proc_pid_maps, 0, false, BOTH),
     PEMPTY("children", 0444, TID),
     PEMPTY("numa_maps", 0444, BOTH),
-    PEMPTY("mem", 0600, BOTH),
+    { "mem", P_FILE, &(const struct proc_file){ .name = "mem", .mode = 0600, .fops = &proc_mem_fops }, BOTH },
     { "cwd", P_CWD, NULL, BOTH },
     { "root", P_ROOT, NULL, BOTH },
     { "exe", P_EXE, NULL, BOTH },
@@ -279,7 +286,7 @@ struct proc_buf {
 static int proc_file_open(struct inode *inode, struct file *f)
 {
     struct proc_node *n = node_of(inode);
-    struct task *t = n->pid ? node_task(n) : current_task();
+    struct task *t = proc_inode_task(inode);
     if (!t)
         return -ESRCH;
     struct proc_buf *b = kzalloc(sizeof(*b));
@@ -321,7 +328,7 @@ static long proc_file_write(struct file *f, struct iov_iter *from, int64_t *pos)
 {
     (void)pos;
     struct proc_node *n = node_of(f->inode);
-    struct task *t = n->pid ? node_task(n) : current_task();
+    struct task *t = proc_inode_task(f->inode);
     char buf[64] = { 0 };
     if (!n->file->write)
         return -EINVAL;
