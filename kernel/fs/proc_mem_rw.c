@@ -92,4 +92,5 @@ static void mem_release(struct file *f)
 
 const struct file_ops proc_mem_fops = {
     .open = mem_open, .read = mem_read, .write = mem_write, .llseek = mem_lseek, .release = mem_release,
+    .no_splice_read = true,
 };

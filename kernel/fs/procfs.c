@@ -60,7 +60,7 @@ static struct super_block *proc_sb;
 
 static const struct inode_ops proc_root_iops, proc_pid_iops, proc_task_iops, proc_fd_iops, proc_link_iops,
     proc_entry_iops, proc_empty_iops;
-static const struct file_ops proc_dir_fops, proc_file_fops;
+static const struct file_ops proc_dir_fops, proc_file_fops, proc_pid_file_fops;
 
 #define PID_DIR_NLINK 9   /* Linux's 2 + the subdirectories of tgid_base_stuff */
 #define TID_DIR_NLINK 7   /* and of tid_base_stuff */
@@ -146,7 +146,9 @@ static struct inode *proc_node_of(struct inode *dir, enum proc_kind kind, int pi
     inode->size = kind == P_ENTRY && S_ISLNK(mode) ? strlen(e->target) : kind == P_FD ? 64 : 0;
     inode->iops = kind_iops(kind, mode);
     inode->fops = S_ISDIR(mode) ? &proc_dir_fops
-                : S_ISREG(mode) ? (file && file->fops ? file->fops : &proc_file_fops) : NULL;
+                : !S_ISREG(mode) ? NULL
+                : file && file->fops ? file->fops
+                : kind == P_ENTRY ? &proc_file_fops : &proc_pid_file_fops;
     nodes = n;
     return inode;
 }
@@ -361,9 +363,15 @@ static void proc_file_release(struct file *f)
     }
 }
 
+/* The root's and /proc/sys's files splice (proc_reg's copy_splice_read); a process's are
+ * seq_files without splice_read: sendfile from them is EINVAL. */
 static const struct file_ops proc_file_fops = {
     .open = proc_file_open, .read = proc_file_read, .write = proc_file_write, .llseek = proc_file_llseek,
     .release = proc_file_release,
+};
+static const struct file_ops proc_pid_file_fops = {
+    .open = proc_file_open, .read = proc_file_read, .write = proc_file_write, .llseek = proc_file_llseek,
+    .release = proc_file_release, .no_splice_read = true,
 };
 
 /* ---- links ---- */
@@ -720,7 +728,8 @@ static const struct file_ops proc_dir_fops = {
  * checker takes them as world input. */
 bool proc_file_is_world(const struct file *f)
 {
-    const struct proc_node *n = f->inode && f->inode->fops == &proc_file_fops ? node_of(f->inode) : NULL;
+    bool generated = f->inode && (f->inode->fops == &proc_file_fops || f->inode->fops == &proc_pid_file_fops);
+    const struct proc_node *n = generated ? node_of(f->inode) : NULL;
     return n && n->file && n->file->world;
 }
 

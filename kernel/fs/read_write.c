@@ -338,7 +338,7 @@ long sys_sendfile(int out_fd, int in_fd, int64_t *uoffset, size_t count)
     if (!out || !out->writable)
         goto out;
     ret = -EINVAL;
-    if ((out->flags & O_APPEND) || !in->ops->read || !out->ops || !out->ops->write)
+    if ((out->flags & O_APPEND) || !in->ops->read || in->ops->no_splice_read || !out->ops || !out->ops->write)
         goto out;
     /* Linux splices from the input, and a pipe cannot be spliced from here: EINVAL. */
     if (in->inode && S_ISFIFO(in->inode->mode))

@@ -105,7 +105,7 @@ static long do_splice(struct file *in, int64_t *uoff_in, struct file *out, int64
         return -EINVAL;
     if (!opipe && (out->flags & O_APPEND))
         return -EINVAL;
-    if (!in->ops || !in->ops->read || !out->ops || !out->ops->write)
+    if (!in->ops || !in->ops->read || !out->ops || !out->ops->write || (!ipipe && in->ops->no_splice_read))
         return -EINVAL;
     if (off_in < 0 || off_out < 0)
         return -EINVAL;

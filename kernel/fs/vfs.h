@@ -205,6 +205,9 @@ struct file_ops {
     /* Files on the anonymous inode: the name /proc/<pid>/fd shows, "anon_inode:<name>"
        (Linux's "[eventfd]", "[timerfd]", "[signalfd]", "[eventpoll]"). */
     const char *anon_name;
+    /* No splice_read (the seq_file files of /proc/<pid>): sendfile and splice from it fail
+       with EINVAL, and cat falls back to read. */
+    bool no_splice_read;
 };
 
 struct file {
