@@ -151,6 +151,8 @@ enum sd_role {
     ROLE_MOUNT_ID,      /* mount id: a consistent bijection of its own (never mixed with devices) */
     ROLE_KERNEL_OUT,    /* written by the kernel, never read by it: as input not compared (a
                          * program leaves pollfd.revents or msghdr.msg_flags uninitialised) */
+    ROLE_UTIME_SEC,     /* a utimensat time's seconds: not read when the tv_nsec after it is
+                         * UTIME_NOW or UTIME_OMIT (BusyBox touch leaves them uninitialised) */
     ROLE_COUNT
 };
 

@@ -65,8 +65,8 @@ static const struct sd_field f_clock_res[] = {
     { "tv_sec", 0, 8, FMT_DEC, ROLE_EXACT, 0 }, { "tv_nsec", 8, 8, FMT_DEC, ROLE_EXACT, 0 },
 };
 static const struct sd_field f_timespec2[] = {
-    { "[0].tv_sec", 0, 8, FMT_DEC, ROLE_TIME, 0 }, { "[0].tv_nsec", 8, 8, FMT_DEC, ROLE_TIME, 0 },
-    { "[1].tv_sec", 16, 8, FMT_DEC, ROLE_TIME, 0 }, { "[1].tv_nsec", 24, 8, FMT_DEC, ROLE_TIME, 0 },
+    { "[0].tv_sec", 0, 8, FMT_DEC, ROLE_UTIME_SEC, 0 }, { "[0].tv_nsec", 8, 8, FMT_DEC, ROLE_TIME, 0 },
+    { "[1].tv_sec", 16, 8, FMT_DEC, ROLE_UTIME_SEC, 0 }, { "[1].tv_nsec", 24, 8, FMT_DEC, ROLE_TIME, 0 },
 };
 static const struct sd_field f_timeval2[] = {
     { "[0].tv_sec", 0, 8, FMT_DEC, ROLE_TIME, 0 }, { "[0].tv_usec", 8, 8, FMT_DEC, ROLE_TIME, 0 },
@@ -360,6 +360,7 @@ const char *sd_role_name(unsigned role)
         [ROLE_PID] = "pid", [ROLE_ADDRESS] = "address", [ROLE_TIME] = "time",
         [ROLE_RANDOM] = "random", [ROLE_HOSTID] = "hostid", [ROLE_LOAD] = "load",
         [ROLE_UPTIME] = "uptime", [ROLE_MOUNT_ID] = "mount id", [ROLE_KERNEL_OUT] = "kernel out",
+        [ROLE_UTIME_SEC] = "utime sec",
     };
     return role < ROLE_COUNT ? names[role] : "?";
 }

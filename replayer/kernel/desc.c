@@ -134,6 +134,7 @@ static enum check_role field_role(const struct sd_field *f)
     case ROLE_DEVICE: return CR_DEVICE;
     case ROLE_MOUNT_ID: return CR_MOUNT_ID;
     case ROLE_KERNEL_OUT: return CR_KERNEL_OUT;
+    case ROLE_UTIME_SEC: return CR_UTIME_SEC;
     case ROLE_PID: return CR_PID;
     case ROLE_ADDRESS: return CR_ADDRESS;
     case ROLE_TIME: return has_nsec(f->name) ? CR_TIME_NSEC : CR_TIME;

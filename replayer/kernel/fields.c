@@ -134,13 +134,25 @@ static void inject(struct region *g, uint64_t off, uint32_t len)
         g->rc = check_run_error(g->run, "could not write an injected value into user memory");
 }
 
+/* utimensat reads a time's seconds only when the tv_nsec after them is neither UTIME_NOW nor
+ * UTIME_OMIT (the recorded and actual tv_nsec are themselves compared exactly). */
+static bool utime_sec_unread(const struct region *g, uint64_t off)
+{
+    uint64_t nsec_at = off + 8 - g->m->offset;
+    if (nsec_at + 8 > g->m->len)
+        return false;
+    uint64_t nsec = get_le(g->m->data + nsec_at, 8);
+    return nsec == ((1ull << 30) - 1) || nsec == ((1ull << 30) - 2);   /* UTIME_NOW, UTIME_OMIT */
+}
+
 /* Judges object bytes [off, off+len) (inside the region) with one role. */
 static void judge(struct region *g, uint64_t off, uint32_t len, enum check_role role, const char *name,
                   bool is_field)
 {
-    if (g->rc != CHECK_GO || len == 0 || (role == CR_KERNEL_OUT && !g->output))
+    if (g->rc != CHECK_GO || len == 0 || (role == CR_KERNEL_OUT && !g->output) ||
+        (role == CR_UTIME_SEC && utime_sec_unread(g, off)))
         return;   /* what the program left in a field the kernel never reads is not its input */
-    if (role == CR_KERNEL_OUT)
+    if (role == CR_KERNEL_OUT || role == CR_UTIME_SEC)
         role = CR_EXACT;
     uint64_t i = off - g->m->offset;
     const uint8_t *rec = g->m->data + i, *act = g->act + i;

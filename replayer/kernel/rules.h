@@ -58,6 +58,7 @@ enum check_role {
     CR_WORLD,     /* RULE_INJECT_WORLD */
     CR_UNUSED,    /* a register the syscall does not read: not compared, not counted */
     CR_KERNEL_OUT,/* a field the kernel only writes: exact as output, not compared as input */
+    CR_UTIME_SEC, /* a utimensat time's seconds: not compared when its tv_nsec says NOW or OMIT */
 };
 
 /* What reading an fd yields, for env->fd_world. */
