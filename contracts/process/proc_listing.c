@@ -3,7 +3,8 @@
  * in Linux's order, then self, thread-self and one directory per process) and of
  * /proc/self (tgid_base_stuff's names and order), a listing resumed from a record's d_off,
  * and reads of the files glibc, Rust's std and procps-like tools read: /proc/self's limits,
- * mounts, cgroup, environ, cmdline, oom_score_adj, loginuid, sessionid, personality, wchan;
+ * mounts, cgroup, environ, cmdline, oom_score_adj, loginuid, sessionid, personality, wchan,
+ * timerslack_ns, coredump_filter, the id maps, setgroups, the ksm files, timens_offsets, cpuset;
  * /proc/sys's kernel, vm and fs values; /proc's version, filesystems and cmdline (the host's
  * texts are world input, replaced by the recorded ones). Files whose figures change from run
  * to run (loadavg, uptime, stat, meminfo, cpuinfo, oom_score) are left out, so that the
@@ -106,6 +107,10 @@ int main(void)
 		"/proc/self/limits", "/proc/self/mounts", "/proc/self/cgroup", "/proc/self/environ",
 		"/proc/self/cmdline", "/proc/self/oom_score_adj", "/proc/self/loginuid",
 		"/proc/self/sessionid", "/proc/self/personality", "/proc/self/wchan",
+		"/proc/self/timerslack_ns", "/proc/self/coredump_filter", "/proc/self/uid_map",
+		"/proc/self/gid_map", "/proc/self/projid_map", "/proc/self/setgroups",
+		"/proc/self/ksm_merging_pages", "/proc/self/ksm_stat", "/proc/self/timens_offsets",
+		"/proc/self/cpuset",
 		"/proc/sys/kernel/ostype", "/proc/sys/kernel/hostname", "/proc/sys/kernel/domainname",
 		"/proc/sys/kernel/pid_max", "/proc/sys/kernel/ngroups_max",
 		"/proc/sys/kernel/threads-max", "/proc/sys/vm/overcommit_memory",

@@ -96,6 +96,14 @@ int proc_show_sessionid(struct task *t, char *buf, size_t size);
 int proc_show_wchan(struct task *t, char *buf, size_t size);
 int proc_show_cgroup(struct task *t, char *buf, size_t size);
 int proc_show_io(struct task *t, char *buf, size_t size);
+int proc_show_timerslack_ns(struct task *t, char *buf, size_t size);
+int proc_show_coredump_filter(struct task *t, char *buf, size_t size);
+int proc_show_id_map(struct task *t, char *buf, size_t size);   /* uid_map, gid_map, projid_map */
+int proc_show_setgroups(struct task *t, char *buf, size_t size);
+int proc_show_ksm_merging_pages(struct task *t, char *buf, size_t size);
+int proc_show_ksm_stat(struct task *t, char *buf, size_t size);
+int proc_show_timens_offsets(struct task *t, char *buf, size_t size);
+int proc_show_cpuset(struct task *t, char *buf, size_t size);
 
 /* The task a /proc file's node shows (its process or thread; the reader for the root's
  * files), NULL once gone (procfs.c). */

@@ -1,7 +1,8 @@
 /*
  * proc_pid_misc.c — the small per-process files of fs/proc/base.c that programs read: auxv
  * (the vector exec put on the stack, as mm->saved_auxv keeps it), personality, the oom
- * figures, loginuid and sessionid (never set: audit's "unset" value), wchan, cgroup and io.
+ * figures, loginuid and sessionid (never set: audit's "unset" value), wchan, cgroup, io, and
+ * the files every process of the sandbox shows the same text in (PROC_PID_TEXT).
  * What this kernel has no state for is printed as Linux prints it for a process of the
  * recording sandbox, and said so at the function.
  */
@@ -119,3 +120,23 @@ int proc_show_io(struct task *t, char *buf, size_t size)
     return snprintf(buf, size, "rchar: 0\nwchar: 0\nsyscr: 0\nsyscw: 0\nread_bytes: 0\nwrite_bytes: 0\n"
                                "cancelled_write_bytes: 0\n");
 }
+
+/* Files whose text is the same for every process of the sandbox: this kernel has none of
+ * the state that would change it (no prctl(PR_SET_TIMERSLACK), no coredump_filter writes,
+ * no user or time namespaces, no KSM). */
+#define PROC_PID_TEXT(fn, text)                                      \
+    int fn(struct task *t, char *buf, size_t size)                   \
+    {                                                                \
+        (void)t;                                                     \
+        return snprintf(buf, size, "%s", text);                      \
+    }
+
+PROC_PID_TEXT(proc_show_timerslack_ns, "50000\n")          /* the default timer slack */
+PROC_PID_TEXT(proc_show_coredump_filter, "00000033\n")     /* MMF_DUMP_FILTER_DEFAULT */
+PROC_PID_TEXT(proc_show_id_map, "         0          0 4294967295\n")   /* init_user_ns's map */
+PROC_PID_TEXT(proc_show_setgroups, "allow\n")
+PROC_PID_TEXT(proc_show_ksm_merging_pages, "0\n")
+PROC_PID_TEXT(proc_show_ksm_stat, "ksm_rmap_items 0\nksm_zero_pages 0\nksm_merging_pages 0\n"
+                                  "ksm_process_profit 0\nksm_merge_any: no\nksm_mergeable: no\n")
+PROC_PID_TEXT(proc_show_timens_offsets, "monotonic           0         0\nboottime            0         0\n")
+PROC_PID_TEXT(proc_show_cpuset, "/\n")   /* the host's cpuset path: a world file */
