@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/syscall.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -151,9 +152,12 @@ static void __attribute__((noreturn)) program_process(const struct sandbox_init_
 	for (int fd = 3; fd < 1024; fd++)
 		if (fd != a->ctl_w && fd != a->go_r)
 			close(fd);
+	/* Every disposition back to default, through the raw call: libc's signal() refuses the two
+	 * real-time signals it keeps for itself (32 and 33), which a launcher may have ignored. */
+	struct { void *handler; unsigned long flags; void *restorer; unsigned long mask; } dfl = { SIG_DFL, 0, 0, 0 };
 	for (int sig = 1; sig < 65; sig++)
 		if (sig != SIGKILL && sig != SIGSTOP)
-			signal(sig, SIG_DFL);
+			syscall(SYS_rt_sigaction, sig, &dfl, NULL, sizeof dfl.mask);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	for (int r = 0; r < SANDBOX_NRLIMITS; r++)
