@@ -104,6 +104,10 @@ int proc_show_ksm_merging_pages(struct task *t, char *buf, size_t size);
 int proc_show_ksm_stat(struct task *t, char *buf, size_t size);
 int proc_show_timens_offsets(struct task *t, char *buf, size_t size);
 int proc_show_cpuset(struct task *t, char *buf, size_t size);
+int proc_show_autogroup(struct task *t, char *buf, size_t size);
+int proc_show_schedstat(struct task *t, char *buf, size_t size);
+int proc_show_arch_status(struct task *t, char *buf, size_t size);
+int proc_show_children(struct task *t, char *buf, size_t size);
 
 /* The task a /proc file's node shows (its process or thread; the reader for the root's
  * files), NULL once gone (procfs.c). */

@@ -140,3 +140,31 @@ PROC_PID_TEXT(proc_show_ksm_stat, "ksm_rmap_items 0\nksm_zero_pages 0\nksm_mergi
                                   "ksm_process_profit 0\nksm_merge_any: no\nksm_mergeable: no\n")
 PROC_PID_TEXT(proc_show_timens_offsets, "monotonic           0         0\nboottime            0         0\n")
 PROC_PID_TEXT(proc_show_cpuset, "/\n")   /* the host's cpuset path: a world file */
+
+/* Figures of the host's scheduler and CPU (autogroup's number, run and wait times, AVX-512
+ * use): world files, printed in Linux's shape. */
+PROC_PID_TEXT(proc_show_autogroup, "/autogroup-1 nice 0\n")
+PROC_PID_TEXT(proc_show_schedstat, "0 0 0\n")
+PROC_PID_TEXT(proc_show_arch_status, "AVX512_elapsed_ms:\t0\n")
+
+/* task/<tid>/children (get_children_pid): the thread's live and zombie children, in the
+ * order they were made (pids only grow here), each followed by a space. This kernel keeps a
+ * process's children on its leader, so another thread's file lists none. */
+int proc_show_children(struct task *t, char *buf, size_t size)
+{
+    int pids[256], n = 0;
+    if (t->tid == t->pid)
+        for (struct task *c = t->children; c && n < (int)ARRAY_SIZE(pids); c = c->sibling)
+            if (c->tid == c->pid && c->state != TASK_DEAD)
+                pids[n++] = c->pid;
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && pids[j - 1] > pids[j]; j--) {
+            int x = pids[j];
+            pids[j] = pids[j - 1];
+            pids[j - 1] = x;
+        }
+    struct seq_buf m = seq_buf_init(buf, size);
+    for (int i = 0; i < n; i++)
+        seq_buf_printf(&m, "%d ", pids[i]);
+    return seq_buf_used(&m);
+}
