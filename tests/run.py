@@ -17,6 +17,7 @@ import argparse
 import fnmatch
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -26,6 +27,18 @@ KNOWN = os.path.join(TOP, "tests", "known-failures")
 LINE = re.compile(r"^(not ok|ok)\s+(\S+)(?:\s*[:-]\s*(.*))?$")
 SKIP_DIRS = {"build", ".git", "node_modules"}
 
+
+
+def default_signals():
+    """Tests start with every signal at its default action, whatever the launcher ignored (a
+    `&` job without job control ignores SIGINT and SIGQUIT; native comparisons and programs that
+    kill their children with them would differ or hang)."""
+    for sig in range(1, signal.NSIG):
+        if sig not in (signal.SIGKILL, signal.SIGSTOP):
+            try:
+                signal.signal(sig, signal.SIG_DFL)
+            except (OSError, ValueError):
+                pass
 
 def discover():
     found = []
@@ -67,7 +80,8 @@ def run_one(path, timeout):
     start = time.time()
     try:
         p = subprocess.run([os.path.join(TOP, path)], cwd=TOP, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, timeout=timeout, text=True, errors="replace")
+                           stderr=subprocess.STDOUT, timeout=timeout, text=True, errors="replace",
+                           preexec_fn=default_signals)
         out, rc = p.stdout, p.returncode
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
