@@ -21,7 +21,7 @@ ALL_TARGETS :=
 .DEFAULT_GOAL := all
 
 # Debian packages everything needs. `make deps` installs only what is missing.
-DEPS := qemu-system-x86 musl-tools gdb strace libelf-dev busybox-static python3 cpio \
+DEPS := qemu-system-x86 musl-tools gdb strace libelf-dev busybox-static python3 cpio g++ \
         binutils afl++ clang
 
 .PHONY: all deps check test gdb clean FORCE
