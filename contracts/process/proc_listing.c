@@ -8,9 +8,10 @@
  * /proc/sys's kernel, vm and fs values; /proc's version, filesystems and cmdline (the host's
  * texts are world input, replaced by the recorded ones). Files whose figures change from run
  * to run (loadavg, uptime, stat, meminfo, cpuinfo, oom_score) are left out, so that the
- * recording is the same every time (contracts/tests/test_trace_stability); the modes and link counts of a process directory's entries and of /proc/sys's
- * directories; and /proc/sys/kernel/hostname after sethostname. The checks print names and properties only; the bytes read are compared by the
- * checker.
+ * recording is the same every time (contracts/tests/test_trace_stability). Then the modes
+ * and link counts of a process directory's entries and of /proc/sys's directories, and
+ * /proc/sys/kernel/hostname after sethostname. The checks print names and properties only;
+ * the bytes read are compared by the checker.
  */
 #define _GNU_SOURCE
 #include "contract.h"

@@ -205,7 +205,8 @@ static bool name_is(const char *name, size_t len, const char *lit)
 static const struct proc_file f_fdinfo = { .name = "fdinfo", .show_fd = proc_show_fdinfo };
 
 /* An entry of the process tables: a file with its show, mode and world flag. */
-#define PF(nm, fn, md, w, o) { nm, P_FILE, &(const struct proc_file){ .name = nm, .show = fn, .mode = md, .world = w }, o }
+#define PF(nm, fn, md, w, o) \
+    { nm, P_FILE, &(const struct proc_file){ .name = nm, .show = fn, .mode = md, .world = w }, o }
 /* A file this kernel has nothing to print in yet (empty), a directory with nothing in it. */
 #define PEMPTY(nm, md, o) PF(nm, proc_show_empty, md, false, o)
 #define PDIR(nm, md, o) { nm, P_EMPTYDIR, &(const struct proc_file){ .name = nm, .mode = md }, o }
