@@ -6,7 +6,7 @@
 # has been read), so kernel.mk needs no edit when a file is added under replayer/kernel/.
 
 REPLAYER_OUT := $(BUILD)/replayer
-REPLAYER_KERNEL_ONLY := replayer/kernel/kglue.c
+REPLAYER_KERNEL_ONLY := replayer/kernel/kglue.c replayer/kernel/ksignal.c replayer/kernel/korder.c
 REPLAYER_ENGINE_SRCS := $(filter-out $(REPLAYER_KERNEL_ONLY),$(wildcard replayer/kernel/*.c))
 REPLAYER_KERNEL_SRCS := $(wildcard replayer/kernel/*.c)
 REPLAYER_HEADERS := $(wildcard replayer/kernel/*.h) $(wildcard traces/*.h)

@@ -5,7 +5,8 @@
  * (argv, envp, umask and rlimits from the trace header), reaps everything until the process
  * tree is gone, and prints the verdict. The hooks (check.h) feed the engine from the syscall
  * dispatcher and the exit path; a divergence kills the task that hit it, and every other task
- * of the trace dies at its next syscall, so the next trace starts from a clean slate.
+ * of the trace dies at its next syscall, so the next trace starts from a clean slate. The
+ * scheduling rules' kernel sides live beside it: signals in ksignal.c, call order in korder.c.
  *
  * Console: each line for the host is a frame of kernel/console.c's wire format with type 'c'
  * (NUL, 'c', length, bytes): "BEGIN name", the divergence report, "VERDICT <line>",
@@ -32,17 +33,23 @@
 #include "check.h"
 #include "engine.h"
 #include "faults.h"
+#include "kglue.h"
 
 _Static_assert(LOCKSTEP_FAULT >= FAULT_NONE, "FAULT= names an unknown fault (replayer/kernel/faults.h)");
 
 bool check_mode;
-static struct check_run the_run;
+struct check_run the_run;   /* the trace being checked (kglue.h) */
 
 void *check_zalloc(size_t n) { return kzalloc(n ? n : 1); }
 void check_free(void *p)
 {
     if (p)
         kfree(p);
+}
+
+bool wait_over(void *until)
+{
+    return arch_monotonic_ns() >= *(const uint64_t *)until;
 }
 
 /* ---- the console ---- */
@@ -154,7 +161,7 @@ static void kill_run_tasks(void)
     }
 }
 
-static _Noreturn void kill_current(void)
+_Noreturn void kill_current(void)
 {
     if (the_run.verdict != VERDICT_RUNNING && the_run.tasks)
         kill_run_tasks();
@@ -177,40 +184,6 @@ static bool in_run(struct task *t)
     return false;
 }
 
-/* RULE_STREAM_READ: how much a read from a pipe or a socket returns depends on how far its
- * writer had got, that is on scheduling, which check mode does not compare (DESIGN.md principle
- * 5). So such a read asks for no more than the recorded result; the result is still compared. */
-static void limit_stream_read(struct task *t, uint64_t args[6])
-{
-    int64_t rec;
-    /* A recorded 0 is EOF: a 0-byte read would return at once instead of waiting for it. */
-    if (!check_inflight_result(&the_run, t->tid, &rec) || rec <= 0 || (uint64_t)rec >= args[2])
-        return;
-    struct file *file = fd_get((int)args[0]);
-    if (!file)
-        return;
-    unsigned type = file->inode ? file->inode->mode & S_IFMT : 0;
-    file_put(file);
-    if (type != S_IFIFO && type != S_IFSOCK)
-        return;
-    args[2] = (uint64_t)rec;
-    the_run.counts[RULE_STREAM_READ]++;
-}
-
-/* RULE_WAIT_ORDER: which child a wait for any child reaps first depends on which one exited
- * first, that is on scheduling. So such a wait4 waits for the child that Linux reaped (through
- * the pid map); the result is still compared. */
-static void wait_for_recorded_child(struct task *t, uint64_t args[6])
-{
-    int64_t rec;
-    uint64_t act;
-    if ((int)args[0] != -1 || !check_inflight_result(&the_run, t->tid, &rec) || rec <= 0 ||
-        !idmap_lookup_rec(&the_run.pids, (uint64_t)rec, &act))
-        return;
-    args[0] = act;
-    the_run.counts[RULE_WAIT_ORDER]++;
-}
-
 /* After clock_gettime showed the program a recorded (injected) value, the kernel's clock of that
  * kind follows it (kernel/time.c), so deadlines computed from it come due as recorded. */
 static void follow_shown_clock(struct task *t)
@@ -220,265 +193,6 @@ static void follow_shown_clock(struct task *t)
     if (!args || copy_from_user(&ts, (void *)args[1], sizeof ts) || ts.tv_sec < 0)
         return;
     time_follow((int)args[0], (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec);
-}
-
-/* ---- RULE_SIGNAL_POINT: the kernel side of replayer/kernel/sigsync.c ---- */
-
-/* Faults are where they happen: never held. An ignored signal is only reported
- * (RULE_SIGNAL_IGNORED) and dropped: held, it would stay visible in rt_sigpending where Linux
- * had discarded it. SIGKILL waits for the task's recorded end (check_kill_due); once a trace
- * diverged nothing is held, so its tasks die at once. */
-#define NEVER_HELD SYNCHRONOUS
-#define SIGNAL_WAIT_NS 10000000000ull   /* how long a recorded signal may take to arrive */
-#define SIGNAL_POLL_NS 100000000ull
-
-/* RULE_SIGCHLD_CHILD: every SIGCHLD the kernel sends is noted, also one merged with a SIGCHLD
- * already pending (standard signals pend once). A delivery the recording gives a child's
- * SIGCHLD then carries that child's, once the kernel has sent it: re-sent if it was merged. */
-struct sigchld_note {
-    int parent, child;      /* thread group ids */
-    bool delivered;
-    siginfo_t info;
-};
-#define SIGCHLD_NOTES 128
-static struct sigchld_note notes[SIGCHLD_NOTES];
-static unsigned nnotes;
-
-void check_hook_sigchld(const struct task *parent, const struct siginfo *info)
-{
-    if (the_run.verdict != VERDICT_RUNNING || !check_run_has_tid(&the_run, parent->tid))
-        return;
-    unsigned kept = 0;
-    for (unsigned i = 0; nnotes == SIGCHLD_NOTES && i < nnotes; i++)
-        if (!notes[i].delivered)
-            notes[kept++] = notes[i];
-    if (kept)
-        nnotes = kept;
-    if (nnotes == SIGCHLD_NOTES)   /* all pending: the oldest goes */
-        memmove(notes, notes + 1, --nnotes * sizeof *notes);
-    notes[nnotes++] = (struct sigchld_note){ parent->pid, info->si_pid, false, *info };
-}
-
-static struct sigchld_note *note_for(const struct task *t, int child, bool delivered)
-{
-    for (unsigned i = 0; i < nnotes; i++)
-        if (notes[i].parent == t->pid && notes[i].child == child && notes[i].delivered == delivered)
-            return &notes[i];
-    return NULL;
-}
-
-/* The actual pid of the child whose SIGCHLD the recording delivers to t next, or 0. */
-static int recorded_sigchld_child(const struct task *t)
-{
-    struct trace_signal si;
-    uint64_t child;
-    if (!check_signal_recorded(&the_run, t->tid, &si) || si.signo != SIGCHLD ||
-        !(si.flags & TRACE_SIG_HAS_PID) || !idmap_lookup_rec(&the_run.pids, (uint64_t)si.pid, &child))
-        return 0;
-    return (int)child;
-}
-
-void check_hook_signal_info(int sig, struct siginfo *info)
-{
-    struct task *t = current_task();
-    if (sig != SIGCHLD || the_run.verdict != VERDICT_RUNNING)
-        return;
-    int want = recorded_sigchld_child(t);
-    struct sigchld_note *n = want && want != info->si_pid ? note_for(t, want, false) : NULL;
-    if (n) {   /* the taken one stays noted as not delivered: it comes when recorded */
-        *info = n->info;
-        the_run.counts[RULE_SIGCHLD_CHILD]++;
-    } else {
-        n = note_for(t, info->si_pid, false);
-    }
-    if (n)
-        n->delivered = true;
-}
-
-uint64_t check_hook_signal_held(const struct task *t)
-{
-    uint64_t pending = signal_pending_set(t) & ~NEVER_HELD, held = 0;
-    if (!pending || the_run.verdict != VERDICT_RUNNING)
-        return 0;
-    bool from_user = t == current_task() && t->frame && arch_syscall_orig_nr(t->frame) < 0;
-    uint64_t due;
-    if (!check_signal_due(&the_run, t->tid, from_user, from_user ? arch_monotonic_ns() : 0, &due))
-        return 0;
-    /* a SIGCHLD is due once the recorded child's was sent (then it carries that one) */
-    int want = (due & SIGBIT(SIGCHLD)) ? recorded_sigchld_child(t) : 0;
-    if (want && !note_for(t, want, false))
-        due &= ~SIGBIT(SIGCHLD);
-    if ((pending & SIGBIT(SIGKILL)) && check_kill_due(&the_run, t->tid))
-        due |= SIGBIT(SIGKILL);
-    for (uint64_t x = pending & ~due; x; x &= x - 1) {
-        int sig = __builtin_ctzl(x) + 1;
-        if (!signal_ignored(t, sig))
-            held |= SIGBIT(sig);
-    }
-    return held;
-}
-
-static bool wait_over(void *until)
-{
-    return arch_monotonic_ns() >= *(const uint64_t *)until;
-}
-
-/* Whether the signal the recording delivers next to t has come: pending, or (SIGCHLD) the
- * recorded child's SIGCHLD was sent, which is pending again if it had been merged. */
-static bool signal_came(struct task *t, int sig)
-{
-    int want = sig == SIGCHLD ? recorded_sigchld_child(t) : 0;
-    if (!want)
-        return signal_pending(t) || (signal_pending_set(t) & SIGBIT(sig));
-    struct sigchld_note *n = note_for(t, want, false);
-    if (n && !(signal_pending_set(t) & SIGBIT(SIGCHLD))) {
-        signal_send_process(t, SIGCHLD, &n->info);
-        the_run.counts[RULE_SIGCHLD_CHILD]++;
-    }
-    return n || (signal_pending_set(t) & SIGBIT(SIGKILL));
-}
-
-/* Sleeps (on the tick's queue, woken early by a signal's arrival) until the signal came for t
- * (signal_came) or SIGKILL ends a diverged run; false after SIGNAL_WAIT_NS. */
-static bool await_signal(struct task *t, int sig)
-{
-    uint64_t until = arch_monotonic_ns() + SIGNAL_WAIT_NS;
-    while (!signal_came(t, sig)) {
-        if (wait_over(&until))
-            return false;
-        ev_wait(NULL, wait_over, &until, ev_deadline_after(SIGNAL_POLL_NS));
-    }
-    return true;
-}
-
-static _Noreturn void signal_missing(struct task *t, int sig, bool blocked)
-{
-    check_signal_missing(&the_run, t->tid, sig, blocked);
-    kill_current();
-}
-
-/* The recording delivers sig before the call t is entering: true when it is now deliverable
- * (the call is skipped and restarts after delivery). */
-static bool deliver_before_call(struct task *t, int sig)
-{
-    if (!await_signal(t, sig))
-        signal_missing(t, sig, false);
-    if (signal_pending(t) || !(t->sigmask & SIGBIT(sig)))
-        return true;     /* deliverable, or ignored: delivery reports it */
-    signal_missing(t, sig, true);
-}
-
-/* ---- RULE_ENTRY_ORDER: the kernel side of replayer/kernel/order.c ---- */
-
-#define ORDER_WAIT_NS 20000000000ull   /* how long a call may wait for its turn */
-#define ORDER_SOFT_NS 200000000ull     /* how long user code waits for the next call's turn */
-
-static struct waitqueue order_wq;   /* woken whenever the run consumes events */
-
-struct order_wait {
-    struct task *t;
-    uint32_t target, wait_task, wait_event;
-    uint64_t until;
-    bool soft;
-};
-
-static bool order_ready(void *arg)
-{
-    struct order_wait *w = arg;
-    return check_order_ready(&the_run, w->t->tid, w->target, w->soft, &w->wait_task, &w->wait_event) ||
-           arch_monotonic_ns() >= w->until;
-}
-
-/* Events were consumed: tasks waiting for their turn look again. */
-static void order_progress(void)
-{
-    wq_wake_all(&order_wq);
-}
-
-/* Sleeps until the other tasks have consumed their events before target: true; false when ns
- * passed first or a signal is to be delivered (a held one is not pending). */
-static bool order_wait(struct task *t, uint32_t target, uint64_t ns, bool soft, struct order_wait *w)
-{
-    *w = (struct order_wait){ t, target, 0, 0, 0, soft };
-    if (!target || check_order_ready(&the_run, t->tid, target, soft, &w->wait_task, &w->wait_event))
-        return true;
-    the_run.counts[RULE_ENTRY_ORDER]++;
-    w->until = arch_monotonic_ns() + ns;
-    while (!check_order_ready(&the_run, t->tid, target, soft, &w->wait_task, &w->wait_event)) {
-        if (arch_monotonic_ns() >= w->until ||
-            ev_wait(&order_wq, order_ready, w, ev_deadline_after(w->until - arch_monotonic_ns())) == -EINTR)
-            return false;
-    }
-    return true;
-}
-
-static void wait_entry_turn(struct task *t, uint32_t nr)
-{
-    struct order_wait w;
-    if (!order_wait(t, check_order_entry(&the_run, t->tid, nr), ORDER_WAIT_NS, false, &w) &&
-        arch_monotonic_ns() >= w.until) {
-        check_entry_overdue(&the_run, t->tid, nr, w.wait_task, w.wait_event);
-        kill_current();
-    }
-}
-
-/* Before user code runs again: the events that completed on Linux before this call did, and
- * (bounded) those before the next call started. */
-static void wait_return_turn(struct task *t)
-{
-    struct order_wait w;
-    uint32_t next;
-    uint32_t done = check_order_return(&the_run, t->tid, &next);
-    if (done && order_wait(t, done, ORDER_WAIT_NS, false, &w))
-        order_wait(t, next, ORDER_SOFT_NS, true, &w);
-}
-
-/* RULE_FUTEX_ORDER: a futex call's outcome depends on where it falls among other threads'
- * user-space stores, which no event records: a wait finds the mutex word already changed
- * (EAGAIN) or sleeps; a wake finds the waiter queued or not yet. The recorded result says which
- * it was, so a wait Linux answered EAGAIN runs once the word differs from val, and a wake that
- * woke n runs once n waiters are queued. Both are bounded (the store or the waiter may never
- * come here; the comparison then reports it); meanwhile the other tasks run, and their soft
- * order waits do not wait for this task. */
-#define FUTEX_FOLLOW_NS 2000000000ull
-
-static bool futex_outcome_ready(struct task *t, const uint64_t args[6], int64_t rec)
-{
-    int cmd = (int)(args[1] & FUTEX_CMD_MASK);
-    bool private = args[1] & FUTEX_PRIVATE_FLAG;
-    uint32_t v;
-    if ((cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET) && rec == -EAGAIN)
-        return futex_get_user(&v, args[0]) < 0 || v != (uint32_t)args[2];
-    if ((cmd == FUTEX_WAKE || cmd == FUTEX_WAKE_BITSET) && rec > 0)
-        return futex_waiters(t->mm, args[0], private, cmd == FUTEX_WAKE ? FUTEX_BITSET_MATCH_ANY
-                                                                         : (uint32_t)args[5]) >= rec;
-    return true;
-}
-
-static void futex_follow_recording(struct task *t, const uint64_t args[6])
-{
-    int64_t rec;
-    if (!check_inflight_result(&the_run, t->tid, &rec) || futex_outcome_ready(t, args, rec))
-        return;
-    the_run.counts[RULE_FUTEX_ORDER]++;
-    check_awaits_user(&the_run, t->tid, true);
-    order_progress();   /* soft waiters need not wait for us any more */
-    uint64_t until = arch_monotonic_ns() + FUTEX_FOLLOW_NS;
-    while (!futex_outcome_ready(t, args, rec) && arch_monotonic_ns() < until && !signal_pending(t)) {
-        uint64_t ran = t->switched_in_ns;
-        schedule();   /* the others run; if nobody else could, sleep to the next tick */
-        if (t->switched_in_ns == ran) {
-            uint64_t tick = arch_monotonic_ns() + 10000000ull;
-            ev_wait(NULL, wait_over, &tick, ev_deadline_after(10000000ull));
-        }
-    }
-    check_awaits_user(&the_run, t->tid, false);
-}
-
-void check_hook_task_gone(void)
-{
-    check_task_gone(&the_run, current_task()->tid);
-    order_progress();
 }
 
 /* A thread that execs takes over its leader's tid (de_thread): the tid each exec in flight
@@ -502,33 +216,6 @@ static void exec_finished(const struct task *t)
             if (execs[i].tid != t->tid)
                 check_task_tid(&the_run, execs[i].tid, t->tid);
             execs[i].t = NULL;
-        }
-}
-
-/* A task that exits becomes a zombie, which wait4(WNOHANG) sees, after the events written
- * before its exit record had happened on Linux: it waits for them once it has let go of its
- * files and memory (check_hook_task_released: a reader may wait for its pipe's EOF). */
-static struct { const struct task *t; uint32_t event; } exiting[16];
-
-static void note_exit_turn(struct task *t)
-{
-    uint32_t event = check_exit_event(&the_run, t->tid);
-    for (unsigned i = 0; event && i < ARRAY_LEN(exiting); i++)
-        if (!exiting[i].t || exiting[i].t == t) {
-            exiting[i].t = t;
-            exiting[i].event = event;
-            return;
-        }
-}
-
-void check_hook_task_released(void)
-{
-    struct task *t = current_task();
-    for (unsigned i = 0; i < ARRAY_LEN(exiting); i++)
-        if (exiting[i].t == t) {
-            struct order_wait w;
-            exiting[i].t = NULL;
-            order_wait(t, exiting[i].event, ORDER_WAIT_NS, false, &w);
         }
 }
 
@@ -743,9 +430,9 @@ static void run_one(const char *name, const void *data, size_t len, const void *
     struct task *self = current_task();
     pid_restart();
     time_follow_reset();
-    nnotes = 0;
+    signal_rules_reset();
+    order_rules_reset();
     memset(execs, 0, sizeof execs);
-    memset(exiting, 0, sizeof exiting);
     struct task *t = task_create(self, program_main, &prog);
     if (!t) {
         check_run_error(&the_run, "cannot create the first process");
