@@ -4,8 +4,8 @@
  * fs/proc/base.c's tgid_base_stuff and tid_base_stuff list them, in that order), fd/ and
  * fdinfo/, and the links. Directories are computed when looked up or listed (from the task
  * list); every node made is kept, so the same path keeps its inode number. Files are
- * generated at open into a buffer that the reads then walk, as Linux's seq_file does on the
- * first read; what they print is in proc_base.c, proc_misc.c, proc_pid_status.c,
+ * generated into a buffer at a read from position 0 and the reads after it walk it, as
+ * Linux's seq_file does; what they print is in proc_base.c, proc_misc.c, proc_pid_status.c,
  * proc_pid_stat.c and proc_pid_maps.c. exe, cwd, root and fd/N are "magic" links:
  * following one goes to the inode itself, whatever its text says (so a pipe's fd link
  * opens the pipe).
@@ -282,15 +282,17 @@ static bool pid_entry_in(const struct pid_entry *e, int tid)
 struct proc_buf {
     char *data;
     size_t len;
+    bool filled;
 };
 
 #define PROC_BUF_SIZE (4 * PAGE_SIZE)
 
+/* The text is made at a read from position 0 (the first, or one after a seek back), as
+ * seq_read_iter starts over there, and the reads after it walk it: a file read by the
+ * process it shows sees itself in that read (syscall, fdinfo's pos). */
 static int proc_file_open(struct inode *inode, struct file *f)
 {
-    struct proc_node *n = node_of(inode);
-    struct task *t = proc_inode_task(inode);
-    if (!t)
+    if (!proc_inode_task(inode))
         return -ESRCH;
     struct proc_buf *b = kzalloc(sizeof(*b));
     char *data = kmalloc(PROC_BUF_SIZE);
@@ -299,22 +301,34 @@ static int proc_file_open(struct inode *inode, struct file *f)
         kfree(data);
         return -ENOMEM;
     }
-    int len = n->file->show_fd ? n->file->show_fd(t, n->fd, data, PROC_BUF_SIZE)
-                               : n->file->show(t, data, PROC_BUF_SIZE);
-    if (len < 0) {
-        kfree(b);
-        kfree(data);
-        return len;
-    }
     b->data = data;
-    b->len = MIN((size_t)len, PROC_BUF_SIZE);
     f->priv = b;
+    return 0;
+}
+
+static int proc_file_fill(struct file *f, struct proc_buf *b)
+{
+    struct proc_node *n = node_of(f->inode);
+    struct task *t = proc_inode_task(f->inode);
+    if (!t)
+        return -ESRCH;
+    int len = n->file->show_fd ? n->file->show_fd(t, n->fd, b->data, PROC_BUF_SIZE)
+                               : n->file->show(t, b->data, PROC_BUF_SIZE);
+    if (len < 0)
+        return len;
+    b->len = MIN((size_t)len, PROC_BUF_SIZE);
+    b->filled = true;
     return 0;
 }
 
 static long proc_file_read(struct file *f, struct iov_iter *to, int64_t *pos)
 {
     struct proc_buf *b = f->priv;
+    if (*pos == 0 || !b->filled) {
+        int err = proc_file_fill(f, b);
+        if (err < 0)
+            return err;
+    }
     if ((uint64_t)*pos >= b->len)
         return 0;
     size_t want = MIN(to->count, b->len - (size_t)*pos);
