@@ -49,7 +49,7 @@ void arch_timer_start(void);                           /* read the RTC, start th
 uint64_t arch_monotonic_ns(void);                      /* since boot; never goes back */
 int64_t arch_rtc_epoch(void);                          /* CMOS RTC as seconds since 1970, read at boot */
 uint32_t arch_random32(void);                          /* a TSC-seeded generator; not for crypto */
-uint64_t arch_hwcap(void);                             /* AT_HWCAP: CPUID.1:EDX, as Linux reports it */
+uint64_t arch_hwcap(void);                             /* AT_HWCAP: the host's (cmdline) or CPUID.1:EDX */
 
 /* ---- Page tables (4-level, 4 KiB pages for user space) ---- */
 #define PROT_R 1u
@@ -133,6 +133,11 @@ bool arch_on_altstack(const struct trap_frame *f, const struct arch_altstack *ss
 /* The host Linux's frame layout from the boot command line ("sigframe=...", see signal.c),
  * and the AT_MINSIGSTKSZ that goes with it. */
 void arch_sigframe_setup(const char *cmdline);
+/* cmdline.c: the n comma-separated numbers of the word "key=N,N,..." (false: absent or malformed). */
+bool arch_cmdline_numbers(const char *cmdline, const char *key, uint64_t *v, int n);
+/* cpuid.c: AT_HWCAP and AT_HWCAP2, the recording host's ("hwcap=HWCAP,HWCAP2") or the CPU's. */
+void arch_hwcap_setup(const char *cmdline);
+uint64_t arch_hwcap2(void);
 uint64_t arch_minsigstksz(void);
 /* The syscall number a frame entered with (orig_rax), or -1 when it is not (or no longer) a
  * syscall that may be restarted; restart points the frame back at the syscall instruction. */

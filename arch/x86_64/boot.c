@@ -30,6 +30,7 @@ void arch_boot(uint32_t magic, uint32_t info_phys)
     if (mi->flags & (1u << 2))
         bi->cmdline = phys_to_virt(mi->cmdline);
     arch_sigframe_setup(bi->cmdline);
+    arch_hwcap_setup(bi->cmdline);
     if (mi->flags & (1u << 3)) {
         const struct mb_module *m = phys_to_virt(mi->mods_addr);
         for (uint32_t i = 0; i < mi->mods_count && bi->nmod < BOOT_MAX_MODULES; i++) {

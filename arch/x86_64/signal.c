@@ -68,45 +68,15 @@ static struct {
     uint64_t xfeatures, minsigstksz;
 } host = { 0, 0, MINSIGSTKSZ_FXSAVE };
 
-static const char *parse_u64(const char *s, uint64_t *v)
-{
-    unsigned base = 10;
-    *v = 0;
-    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-        base = 16;
-        s += 2;
-    }
-    for (;; s++) {
-        unsigned d = *s >= '0' && *s <= '9' ? (unsigned)(*s - '0')
-                   : base == 16 && (*s | 0x20) >= 'a' && (*s | 0x20) <= 'f' ? (unsigned)((*s | 0x20) - 'a' + 10)
-                   : 99;
-        if (d >= base)
-            return s;
-        *v = *v * base + d;
-    }
-}
-
 void arch_sigframe_setup(const char *cmdline)
 {
-    static const char key[] = "sigframe=";
-    for (const char *p = cmdline; p && *p; p++) {
-        if (strncmp(p, key, sizeof key - 1) || (p != cmdline && p[-1] != ' '))
-            continue;
-        uint64_t size, features, minsig;
-        const char *q = parse_u64(p + sizeof key - 1, &size);
-        if (*q++ != ',')
-            return;
-        q = parse_u64(q, &features);
-        if (*q++ != ',')
-            return;
-        q = parse_u64(q, &minsig);
-        if ((*q && *q != ' ') || (size && (size < FXSAVE_SIZE + XSAVE_HDR_SIZE || size > 65536)))
-            return;                      /* malformed: keep the fxsave layout */
-        host.xstate_size = (uint32_t)size;
-        host.xfeatures = features;
-        host.minsigstksz = minsig;
-        return;
-    }
+    uint64_t v[3];   /* XSTATE_SIZE, XFEATURES, MINSIGSTKSZ */
+    if (!arch_cmdline_numbers(cmdline, "sigframe", v, 3) ||
+        (v[0] && (v[0] < FXSAVE_SIZE + XSAVE_HDR_SIZE || v[0] > 65536)))
+        return;                      /* absent or malformed: keep the fxsave layout */
+    host.xstate_size = (uint32_t)v[0];
+    host.xfeatures = v[1];
+    host.minsigstksz = v[2];
 }
 
 uint64_t arch_minsigstksz(void)

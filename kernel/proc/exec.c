@@ -246,7 +246,7 @@ static int build_stack(struct mm *mm, const char *execfn, char *const argv[], in
     AUX(AT_EGID, t->egid);
     AUX(AT_SECURE, 0);
     AUX(AT_RANDOM, random_addr);
-    AUX(AT_HWCAP2, 0);
+    AUX(AT_HWCAP2, arch_hwcap2());
     AUX(AT_EXECFN, execfn_addr);
     AUX(AT_PLATFORM, platform);
     AUX(AT_RSEQ_FEATURE_SIZE, 28);

@@ -17,6 +17,7 @@ DEFAULT_ACCEL to "kvm" on a machine where KVM is sound.
 """
 import functools
 import os
+import struct
 import subprocess
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -34,6 +35,22 @@ def host_sigframe():
     except (OSError, subprocess.SubprocessError):
         return ""
     return out.stdout.strip() if out.returncode == 0 else ""
+
+def host_hwcap():
+    """This host's AT_HWCAP and AT_HWCAP2 (from our own auxiliary vector) as a kernel command-line
+    word, so that programs find the recording host's values in theirs (arch/x86_64/cpuid.c)."""
+    values = {}
+    try:
+        data = open("/proc/self/auxv", "rb").read()
+    except OSError:
+        return ""
+    for at in range(0, len(data) - 15, 16):
+        key, val = struct.unpack_from("<QQ", data, at)
+        values[key] = val
+    if 16 not in values:   # AT_HWCAP
+        return ""
+    return f"hwcap={values[16]:#x},{values.get(26, 0):#x}"   # AT_HWCAP2
+
 
 # QEMU's exit status for the kernel's isa-debug-exit codes: (code << 1) | 1.
 STATUS_DONE = 33     # kernel EXIT_DONE (0x10): the run ended, result sent on the console
@@ -74,6 +91,7 @@ def command(modules, accel="kvm", memory="512M", kernel=KERNEL, extra=()):
             "-kernel", kernel, "-no-reboot"]
     if initrd:
         argv += ["-initrd", initrd]
-    if host_sigframe():
-        argv += ["-append", host_sigframe()]
+    cmdline = " ".join(w for w in (host_sigframe(), host_hwcap()) if w)
+    if cmdline:
+        argv += ["-append", cmdline]
     return argv + list(extra)
