@@ -213,6 +213,13 @@ int mm_map(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned 
     return mm_map_file(mm, start, len, prot, flags, NULL, 0);
 }
 
+/* Linux charges private writable memory to the commit count (accountable_mapping, mprotect_fixup)
+ * and marks its VMA VM_ACCOUNT for good: VMA_ACCOUNT when a private mapping becomes writable. */
+static unsigned account_flag(unsigned prot, unsigned flags)
+{
+    return (prot & PROT_WRITE) && !(flags & (VMA_SHARED | VMA_NORESERVE)) ? VMA_ACCOUNT : 0;
+}
+
 int mm_map_file(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsigned flags,
                 struct file *file, uint64_t pgoff)
 {
@@ -226,7 +233,7 @@ int mm_map_file(struct mm *mm, uint64_t start, uint64_t len, unsigned prot, unsi
     n->start = start;
     n->end = end;
     n->prot = prot;
-    n->flags = flags;
+    n->flags = flags | account_flag(prot, flags);
     n->file = file ? file_get(file) : NULL;
     n->pgoff = pgoff;
     struct vma **pp = &mm->vmas;
@@ -257,6 +264,7 @@ int mm_protect(struct mm *mm, uint64_t start, uint64_t len, unsigned prot)
         return -ENOMEM;
     for (struct vma *v = vma_find(mm, start); v && v->start < end; v = v->next) {
         v->prot = prot;
+        v->flags |= account_flag(prot, v->flags);
         for (uint64_t va = v->start; va < v->end; va += PAGE_SIZE) {
             uint64_t pa = arch_pt_lookup(mm->root, va, NULL);
             if (!pa)

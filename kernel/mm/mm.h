@@ -27,6 +27,10 @@ struct task;
 #define VMA_VDSO      0x80
 #define VMA_DONTCOPY  0x100     /* MADV_DONTFORK: left out of a fork's child */
 #define VMA_WIPEONFORK 0x200    /* MADV_WIPEONFORK: a fork's child gets it empty */
+#define VMA_NORESERVE 0x400     /* MAP_NORESERVE */
+#define VMA_ACCOUNT   0x800     /* Linux's VM_ACCOUNT: private memory that was ever writable (not
+                                 * NORESERVE); mprotect keeps it, so a RELRO range made read-only
+                                 * does not merge with the read-only segment before it */
 #define VMA_LOCKED    0x400     /* mlock: counted against RLIMIT_MEMLOCK; not inherited by fork */
 
 struct vma {

@@ -71,6 +71,8 @@ long sys_mmap(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags, long f
     unsigned vflags = type == MAP_PRIVATE ? 0 : VMA_SHARED;
     if (flags & MAP_GROWSDOWN)
         vflags |= VMA_GROWSDOWN;
+    if ((flags & MAP_NORESERVE) && type == MAP_PRIVATE)
+        vflags |= VMA_NORESERVE;
     if (file && file->writable)
         vflags |= VMA_MAYWRITE;
     r = -ENOMEM;   /* pages a MAP_FIXED replaces are not new */
