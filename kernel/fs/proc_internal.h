@@ -61,6 +61,8 @@ static inline int seq_buf_used(const struct seq_buf *s)
 
 /* /proc/<pid>/ files in their own source files. */
 int proc_pid_status(struct task *t, char *buf, size_t size);   /* proc_pid_status.c */
+/* The signals t ignores (ignored) or catches: status's SigIgn/SigCgt, stat's fields 33-34. */
+uint64_t proc_signal_handlers(struct task *t, bool ignored);   /* proc_pid_status.c */
 int proc_pid_stat(struct task *t, char *buf, size_t size);     /* proc_pid_stat.c */
 int proc_pid_statm(struct task *t, char *buf, size_t size);    /* proc_pid_stat.c */
 int proc_pid_maps(struct task *t, char *buf, size_t size);     /* proc_pid_maps.c */

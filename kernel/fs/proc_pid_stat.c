@@ -26,17 +26,6 @@ char proc_task_state(struct task *t)
     return 'S';
 }
 
-static uint64_t handlers_set(struct task *t, bool ignored)
-{
-    uint64_t set = 0;
-    for (int sig = 1; sig <= TASK_NSIG; sig++) {
-        uint64_t h = t->sigactions[sig - 1].handler;
-        if (ignored ? h == (uint64_t)SIG_IGN : h != (uint64_t)SIG_IGN && h != (uint64_t)SIG_DFL)
-            set |= SIGBIT(sig);
-    }
-    return set;
-}
-
 int proc_pid_stat(struct task *t, char *buf, size_t size)
 {
     struct seq_buf m = seq_buf_init(buf, size);
@@ -54,8 +43,8 @@ int proc_pid_stat(struct task *t, char *buf, size_t size)
                    (unsigned long)(mm ? mm->start_code : 0), (unsigned long)(mm ? mm->end_code : 0),
                    (unsigned long)(mm ? mm->start_stack : 0),
                    (unsigned long)(t->sigpending & STAT_SIGMASK), (unsigned long)(t->sigmask & STAT_SIGMASK),
-                   (unsigned long)(handlers_set(t, true) & STAT_SIGMASK),
-                   (unsigned long)(handlers_set(t, false) & STAT_SIGMASK), state == 'S',
+                   (unsigned long)(proc_signal_handlers(t, true) & STAT_SIGMASK),
+                   (unsigned long)(proc_signal_handlers(t, false) & STAT_SIGMASK), state == 'S',
                    EXIT_SIGNAL);
     if (mm)
         seq_buf_printf(&m, "%lu %lu %lu %lu %lu %lu %lu ", (unsigned long)mm->start_data, (unsigned long)mm->end_data,

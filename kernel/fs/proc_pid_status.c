@@ -78,7 +78,7 @@ static void task_mem(struct seq_buf *m, struct task *t)
     kb_line(m, "HugetlbPages", 0);
 }
 
-static uint64_t handlers_where(struct task *t, bool ignored)
+uint64_t proc_signal_handlers(struct task *t, bool ignored)
 {
     uint64_t set = 0;
     for (int sig = 1; sig <= TASK_NSIG; sig++) {
@@ -106,7 +106,7 @@ static void task_sig(struct seq_buf *m, struct task *t)
                    (unsigned long)lim);
     seq_buf_printf(m, "SigPnd:\t%016lx\nShdPnd:\t%016lx\nSigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n",
                    (unsigned long)own, (unsigned long)(all & ~own), (unsigned long)t->sigmask,
-                   (unsigned long)handlers_where(t, true), (unsigned long)handlers_where(t, false));
+                   (unsigned long)proc_signal_handlers(t, true), (unsigned long)proc_signal_handlers(t, false));
 }
 
 static void task_cap(struct seq_buf *m, struct task *t)
