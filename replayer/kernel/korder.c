@@ -6,26 +6,17 @@
  * (RULE_WAIT_ORDER), and an exiting task becomes a zombie in the recorded order. */
 #include "kernel/kernel.h"
 #include "kernel/errno.h"
-#include "kernel/uaccess.h"
-#include "kernel/printk.h"
 #include "kernel/proc/proc.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/fdtable.h"
-#include "kernel/fs/fs_context.h"
-#include "kernel/runspec.h"
-#include "kernel/time.h"
 #include "kernel/signal.h"
 #include "kernel/events/evwait.h"
 #include "kernel/futex.h"
 #include <linux/futex.h>
-#include <linux/time_types.h>
 #include "arch/x86_64/arch.h"
 
-#include "sysdesc.h"
 #include "check.h"
 #include "engine.h"
-#include "faults.h"
-
 #include "kglue.h"
 
 #define ORDER_WAIT_NS 20000000000ull   /* how long a call may wait for its turn */

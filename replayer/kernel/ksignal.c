@@ -3,27 +3,13 @@
  * the SIGCHLD notes that let a delivery carry the recorded child's siginfo, and the bounded
  * waits for a signal the recording delivers at a call's entry or return. */
 #include "kernel/kernel.h"
-#include "kernel/errno.h"
-#include "kernel/uaccess.h"
-#include "kernel/printk.h"
 #include "kernel/proc/proc.h"
-#include "kernel/fs/vfs.h"
-#include "kernel/fs/fdtable.h"
-#include "kernel/fs/fs_context.h"
-#include "kernel/runspec.h"
-#include "kernel/time.h"
 #include "kernel/signal.h"
 #include "kernel/events/evwait.h"
-#include "kernel/futex.h"
-#include <linux/futex.h>
-#include <linux/time_types.h>
 #include "arch/x86_64/arch.h"
 
-#include "sysdesc.h"
 #include "check.h"
 #include "engine.h"
-#include "faults.h"
-
 #include "kglue.h"
 
 /* Faults are where they happen: never held. An ignored signal is only reported
