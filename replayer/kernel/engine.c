@@ -233,20 +233,29 @@ bool ignored_signal_event(const struct check_stream *s, const struct trace_event
            !(s->handlers & sigbit(ev->signal.signo));
 }
 
+bool event_settled(const struct check_stream *s, const struct trace_event *ev)
+{
+    return (ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born) || ignored_signal_event(s, ev);
+}
+
 /* Moves the cursor past events that need no action here: BIRTH records whose child the
  * execution already created, and default-ignored signal deliveries (RULE_SIGNAL_IGNORED). */
 void skip_settled(struct check_run *run, struct check_stream *s)
 {
-    while (s->pos < s->n) {
-        const struct trace_event *ev = event_at(run, s, s->pos);
-        if (ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born)
-            s->pos++;
-        else if (ignored_signal_event(s, ev)) {
+    while (s->pos < s->n && event_settled(s, event_at(run, s, s->pos))) {
+        if (event_at(run, s, s->pos)->kind == TRACE_SIGNAL)
             run->counts[RULE_SIGNAL_IGNORED]++;
-            s->pos++;
-        } else
-            break;
+        s->pos++;
     }
+}
+
+uint32_t call_record_at(const struct check_run *run, const struct check_stream *s, uint32_t from, uint32_t nr)
+{
+    if (desc_is_fork(nr) || desc_is_exec(nr))
+        while (from < s->n && (event_at(run, s, from)->kind == TRACE_BIRTH ||
+                               event_at(run, s, from)->kind == TRACE_EXEC))
+            from++;
+    return from;
 }
 
 int diverge_event(struct check_run *run, struct check_stream *s, uint32_t pos,
@@ -287,12 +296,7 @@ int check_enter(struct check_run *run, int tid, uint32_t nr, const uint64_t args
     if (s->inflight >= 0)  /* the previous call never came back (the kernel lost its exit) */
         return diverge_event(run, s, (uint32_t)s->inflight, "event", "no return from the call", executed);
     skip_settled(run, s);
-    /* Our own fork or exec may have left its BIRTH/EXEC records before the SYSCALL record. */
-    uint32_t j = s->pos;
-    if (desc_is_fork(nr) || desc_is_exec(nr))
-        while (j < s->n && (event_at(run, s, j)->kind == TRACE_BIRTH ||
-                            event_at(run, s, j)->kind == TRACE_EXEC))
-            j++;
+    uint32_t j = call_record_at(run, s, s->pos, nr);
     bool is_call = j < s->n && event_at(run, s, j)->kind == TRACE_SYSCALL;
     if (rule_vdso_call(nr) && (!is_call || event_at(run, s, j)->syscall.nr != nr)) {
         run->counts[RULE_VDSO_CALL]++;

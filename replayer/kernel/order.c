@@ -18,7 +18,6 @@
  * turn is a divergence (check_entry_overdue).
  */
 #include "streams.h"
-#include "desc.h"
 #include "report.h"
 
 /* Index in run->events of the first event of s the execution has not consumed, or UINT32_MAX.
@@ -30,10 +29,8 @@ static uint32_t first_pending(const struct check_run *run, const struct check_st
     if (s->exited)
         return s->gone || !s->n ? UINT32_MAX : s->ev[s->n - 1];
     for (uint32_t k = s->pos; k < s->n; k++) {
-        const struct trace_event *ev = event_at(run, s, k);
-        if ((ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born) || ignored_signal_event(s, ev))
-            continue;
-        return s->ev[k];
+        if (!event_settled(s, event_at(run, s, k)))
+            return s->ev[k];
     }
     return UINT32_MAX;
 }
@@ -42,18 +39,14 @@ static uint32_t first_pending(const struct check_run *run, const struct check_st
 static const struct trace_syscall *next_call(const struct check_run *run, const struct check_stream *s,
                                              uint32_t nr, uint32_t *pos)
 {
-    bool fork_or_exec = desc_is_fork(nr) || desc_is_exec(nr);
-    for (uint32_t k = s->pos; k < s->n; k++) {
-        const struct trace_event *ev = event_at(run, s, k);
-        if ((ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born) || ignored_signal_event(s, ev) ||
-            (fork_or_exec && (ev->kind == TRACE_BIRTH || ev->kind == TRACE_EXEC)))
-            continue;
-        if (ev->kind != TRACE_SYSCALL || ev->syscall.nr != nr)
-            return NULL;
-        *pos = k;
-        return &ev->syscall;
-    }
-    return NULL;
+    uint32_t k = s->pos;
+    while (k < s->n && event_settled(s, event_at(run, s, k)))
+        k++;
+    k = call_record_at(run, s, k, nr);
+    if (k >= s->n || event_at(run, s, k)->kind != TRACE_SYSCALL || event_at(run, s, k)->syscall.nr != nr)
+        return NULL;
+    *pos = k;
+    return &event_at(run, s, k)->syscall;
 }
 
 uint32_t check_order_entry(struct check_run *run, int tid, uint32_t nr)

@@ -44,8 +44,7 @@ uint32_t stream_peek(const struct check_run *run, const struct check_stream *s, 
 {
     for (; pos < s->n; pos++) {
         const struct trace_event *ev = event_at(run, s, pos);
-        if (!(ev->kind == TRACE_BIRTH && ev->birth.birth_index < s->born) && ev->kind != TRACE_EXEC &&
-            !ignored_signal_event(s, ev))
+        if (!event_settled(s, ev) && ev->kind != TRACE_EXEC)
             break;
     }
     return pos;

@@ -17,8 +17,13 @@ uint64_t handlers_after(uint64_t handlers, const struct trace_syscall *sc);
 /* The first event at or after pos the execution must act on: past born BIRTH records, EXEC
  * records and ignored deliveries (sigsync.c; the cursor is not moved). */
 uint32_t stream_peek(const struct check_run *run, const struct check_stream *s, uint32_t pos);
-/* Moves the cursor past born BIRTH records and ignored deliveries (RULE_SIGNAL_IGNORED). */
+/* An event that needs no action: a BIRTH record whose child exists, or an ignored delivery. */
+bool event_settled(const struct check_stream *s, const struct trace_event *ev);
+/* Moves the cursor past settled events, counting ignored deliveries (RULE_SIGNAL_IGNORED). */
 void skip_settled(struct check_run *run, struct check_stream *s);
+/* Where the record of a call nr starting at from is: a fork's or exec's own BIRTH/EXEC records
+ * may come before its SYSCALL record. */
+uint32_t call_record_at(const struct check_run *run, const struct check_stream *s, uint32_t from, uint32_t nr);
 /* A divergence at stream position pos: the event there was expected, `actual` happened. */
 int diverge_event(struct check_run *run, struct check_stream *s, uint32_t pos,
                   const char *field, const char *actual, const char *executed);
