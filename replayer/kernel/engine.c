@@ -494,6 +494,15 @@ int check_signal(struct check_run *run, int tid, const struct trace_signal *si, 
     if (s->pos < s->n) {
         const struct trace_event *ev = event_at(run, s, s->pos);
         const struct trace_signal *r = &ev->signal;
+        if (ev->kind == TRACE_SIGNAL && r->signo == si->signo && !handled &&
+            !(s->handlers & sigbit(si->signo))) {
+            /* Ignored on both sides: no handler sees its siginfo (which child's SIGCHLD it was
+             * is scheduling), so only the event itself is matched. */
+            run->counts[RULE_SIGNAL_IGNORED]++;
+            sigsync_delivered(run, s, s->pos);
+            s->pos++;
+            return CHECK_GO;
+        }
         if (ev->kind == TRACE_SIGNAL && r->signo == si->signo) {
             int rc = CHECK_GO;
             run->counts[RULE_EXACT]++;

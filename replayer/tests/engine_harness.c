@@ -15,6 +15,7 @@
  *
  * Mutations (K is a record index, as `lockstep dump` shows it):
  *   result@K  arg@K:I  in@K:J:B  out@K:J:B  nr@K  exit@K  signal@K  nosignal@K (not delivered)
+ *   sigpid@K (delivered with another sender: another child's SIGCHLD)
  * (J: the J-th IN or OUT region of the record, B: a byte in it, I: a register)
  *
  * Execution order: file order, except that a fork or exec call is entered at its first
@@ -104,7 +105,7 @@ static void env_regs(void *ctx, int tid, uint64_t *rip, uint64_t *rsp, uint64_t 
 
 /* ---- mutations ---- */
 
-enum mut_kind { M_RESULT, M_ARG, M_IN, M_OUT, M_NR, M_EXIT, M_SIGNAL, M_NOSIGNAL };
+enum mut_kind { M_RESULT, M_ARG, M_IN, M_OUT, M_NR, M_EXIT, M_SIGNAL, M_NOSIGNAL, M_SIGPID };
 struct mutation { enum mut_kind kind; uint64_t record; unsigned a, b; };
 static struct mutation muts[16];
 static int nmuts;
@@ -121,7 +122,8 @@ static uint64_t shift_addr(uint64_t v)
 
 static bool parse_mutation(const char *s)
 {
-    static const char *const names[] = { "result", "arg", "in", "out", "nr", "exit", "signal", "nosignal" };
+    static const char *const names[] = { "result", "arg", "in", "out", "nr", "exit", "signal", "nosignal",
+                                         "sigpid" };
     const char *at = strchr(s, '@');
     if (!at || nmuts == (int)ARRAY_LEN(muts))
         return false;
@@ -320,6 +322,7 @@ static int cmd_run(const char *path)
                 break;
             struct trace_signal si = ev->signal;
             si.signo += mutation_for(ev->index, M_SIGNAL) ? 1 : 0;
+            si.pid += mutation_for(ev->index, M_SIGPID) ? 1 : 0;
             if (pid_shift && (si.flags & TRACE_SIG_HAS_PID) && si.pid > 0)
                 si.pid += (int32_t)pid_shift;
             rc = check_signal(&run, tid_of(ev->task), &si, !default_ignored(si.signo));

@@ -47,11 +47,16 @@ static void birth(uint32_t parent, uint32_t child, uint32_t index, uint64_t flag
     trace_write_event(&w, &ev);
 }
 
-static void sig(uint32_t task, int signo, int code)
+/* A delivery; from > 0: sent by that pid (a SIGCHLD names its child). */
+static void sig(uint32_t task, int signo, int code, int from)
 {
     struct trace_event ev = { .kind = TRACE_SIGNAL, .task = task };
     ev.signal.signo = signo;
     ev.signal.code = code;
+    if (from > 0) {
+        ev.signal.flags = TRACE_SIG_HAS_PID;
+        ev.signal.pid = from;
+    }
     trace_write_event(&w, &ev);
 }
 
@@ -133,7 +138,7 @@ static void forkpipe(void)
     sc(0, SYS_fork, 0, 0, 0, 0, 0, 0, 3, 0);                                       /* 17 */
     mem(TRACE_MEM_OUT, 1, STK + 0x900, "x", 1);
     sc(0, SYS_read, 4, STK + 0x900, 1, 0, 0, 0, 1, 0);                             /* 18 */
-    sig(0, 17, 1);                                                                 /* 19 */
+    sig(0, 17, 1, 3);                                                              /* 19 */
     static const int status = 0x0300;
     mem(TRACE_MEM_OUT, 1, STK + 0xa00, &status, 4);
     sc(0, SYS_wait4, (uint64_t)-1, STK + 0xa00, 0, 0, 0, 0, 3, 0);                 /* 20 */
@@ -159,7 +164,7 @@ static void sigchld(void)
     sc(1, SYS_exit_group, 0, 0, 0, 0, 0, 0, 0, TRACE_SC_NORETURN);                 /* 3 */
     texit(1, 0);                                                                   /* 4 */
     sc(0, SYS_fork, 0, 0, 0, 0, 0, 0, 3, 0);                                       /* 5 */
-    sig(0, 17, 1);                                                                 /* 6 */
+    sig(0, 17, 1, 3);                                                              /* 6 */
     static const int status = 0;
     mem(TRACE_MEM_OUT, 1, STK + 0x100, &status, 4);
     sc(0, SYS_wait4, (uint64_t)-1, STK + 0x100, 0, 0, 0, 0, 3, 0);                 /* 7 */
