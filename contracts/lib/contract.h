@@ -102,6 +102,20 @@ static inline const char *strerrorname(int e)
 		      r_, strerrorname(e_), w_);                                 \
 	} while (0)
 
+/* contract_in_child(fn): fn's return value, run in a forked child (its exit status; 100 when
+ * the child did not exit normally), so a case may change ids, limits or groups for good. */
+#include <sys/wait.h>
+static inline int contract_in_child(int (*fn)(void))
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fn());
+	int status;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return 100;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
+}
+
 /* contract_rmtree(path): remove a scratch tree that a contract made (best effort). */
 #include <dirent.h>
 static inline void contract_rmtree(const char *path)

@@ -17,16 +17,6 @@
 #include <sys/wait.h>
 
 /* Run fn in a child and return its exit code (0 means every check there passed). */
-static int in_child(int (*fn)(void))
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn());
-	int status;
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
-}
-
 static int child_inherits(void)
 {
 	if (getpgid(0) != getpgid(getppid()))
@@ -84,11 +74,11 @@ int main(int argc, char **argv)
 	CHECK("getpgid(0) == getpgrp()", getpgid(0) == getpgrp(), "differ");
 	CHECK("getpgid(getpid()) == getpgid(0)", getpgid(getpid()) == getpgid(0), "differ");
 	CHECK("getsid(getpid()) == getsid(0)", getsid(getpid()) == getsid(0), "differ");
-	CHECK("child inherits group and session", in_child(child_inherits) == 0, "step failed");
-	CHECK("setpgid(0, 0) makes a group leader; setsid then EPERM", in_child(child_new_group) == 0,
-	      "step %d failed", in_child(child_new_group));
-	CHECK("setsid makes a new session; EPERM rules", in_child(child_new_session) == 0,
-	      "step %d failed", in_child(child_new_session));
+	CHECK("child inherits group and session", contract_in_child(child_inherits) == 0, "step failed");
+	CHECK("setpgid(0, 0) makes a group leader; setsid then EPERM", contract_in_child(child_new_group) == 0,
+	      "step %d failed", contract_in_child(child_new_group));
+	CHECK("setsid makes a new session; EPERM rules", contract_in_child(child_new_session) == 0,
+	      "step %d failed", contract_in_child(child_new_session));
 
 	CHECK_ERR("getpgid of a missing process", getpgid(INT_MAX), ESRCH);
 	CHECK_ERR("getsid of a missing process", getsid(INT_MAX), ESRCH);

@@ -87,24 +87,14 @@ static int thread_id_case(void)
 	return r == EINVAL ? 0 : 1;
 }
 
-static int in_child(int (*fn)(void))
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn());
-	int status;
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
-}
-
 int main(void)
 {
 	sigchld_quiet();
-	int r = in_child(group_case);
+	int r = contract_in_child(group_case);
 	CHECK("setpgid(0, 0) in a thread moves the process", r == 0, "step %d", r);
-	r = in_child(session_case);
+	r = contract_in_child(session_case);
 	CHECK("setsid in a thread makes the process a session leader", r == 0, "step %d", r);
-	r = in_child(thread_id_case);
+	r = contract_in_child(thread_id_case);
 	CHECK("setpgid naming a non-leader thread: EINVAL", r == 0, "wrong errno");
 	return contract_end();
 }

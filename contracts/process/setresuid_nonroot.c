@@ -79,22 +79,12 @@ static int saved_root(void)
 	return 0;
 }
 
-static int in_child(int (*fn)(void))
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn());
-	int status;
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
-}
-
 int main(void)
 {
 	sigchld_quiet();
-	int r = in_child(unprivileged);
+	int r = contract_in_child(unprivileged);
 	CHECK("unprivileged id changes follow Linux's rules", r == 0, "step %d", r);
-	r = in_child(saved_root);
+	r = contract_in_child(saved_root);
 	CHECK("a saved root id allows coming back, a full setuid does not", r == 0, "step %d", r);
 	return contract_end();
 }

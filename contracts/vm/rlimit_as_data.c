@@ -75,22 +75,12 @@ static int as_limit(void)
 	return 0;
 }
 
-static int in_child(int (*fn)(void))
-{
-	pid_t pid = fork();
-	if (pid == 0)
-		_exit(fn());
-	int status;
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
-}
-
 int main(void)
 {
 	sigchld_quiet();
-	int r = in_child(data_limit);
+	int r = contract_in_child(data_limit);
 	CHECK("RLIMIT_DATA bounds private writable memory and brk", r == 0, "step %d", r);
-	r = in_child(as_limit);
+	r = contract_in_child(as_limit);
 	CHECK("RLIMIT_AS bounds every mapping", r == 0, "step %d", r);
 	return contract_end();
 }
