@@ -27,7 +27,7 @@ enum rule_class { CLASS_COMPARED, CLASS_MAPPED, CLASS_INJECTED, CLASS_NOTED };
     X(RULE_INJECT_HOSTID, CLASS_INJECTED, "host identity (uname node, release, version)") \
     X(RULE_INJECT_WORLD,  CLASS_INJECTED, "uptime, load and memory figures: plausible, then recorded") \
     X(RULE_REGS_ONLY,     CLASS_NOTED,    "undescribed syscall: number, registers and result only") \
-    X(RULE_SIGNAL_IGNORED,CLASS_NOTED,    "SIGCHLD/SIGCONT/SIGURG/SIGWINCH without a handler: Linux reports it, we need not deliver it") \
+    X(RULE_SIGNAL_IGNORED,CLASS_NOTED,    "a signal without a handler: Linux reports it, we need not deliver it; delivered, its siginfo is not compared") \
     X(RULE_TAIL_UNREADABLE,CLASS_NOTED,   "input captured past the end of our (shifted) stack: compared up to it") \
     X(RULE_VDSO_CALL,     CLASS_NOTED,    "clock call Linux answered in its vDSO (not in the trace): let through") \
     X(RULE_STREAM_READ,   CLASS_NOTED,    "read from a pipe or socket: asks for at most the recorded length (how much had arrived is scheduling)") \
